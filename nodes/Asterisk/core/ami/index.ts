@@ -1,0 +1,21 @@
+/** The AMI protocol core: no n8n in here, only node:net, node:tls and node:crypto. */
+export { AmiClient } from './client';
+export type { AmiActionOptions, AmiClientEvents, AmiClientStats, AmiClientStatus } from './client';
+export { ORIGINATE, RESPONSE, listUntil } from './completion';
+export type { AmiCompletion } from './completion';
+export { AmiActionError, AmiError, AmiProtocolError, AmiUnsafeActionError } from './errors';
+export type { AmiErrorCode, AmiProtocolViolation } from './errors';
+export { AmiSubscription } from './event-queue';
+export type { AmiEventHandler, AmiSubscriptionOptions } from './event-queue';
+export { md5Key } from './login';
+export type { AmiAuthType, AmiEventMask } from './login';
+export { AmiMessage } from './message';
+export type { AmiHeaderObject, AmiMessageType } from './message';
+export type { AmiClientOptions, AmiTlsOptions } from './options';
+export { AmiParser } from './parser';
+export type { AmiParserHandlers, AmiParserOptions } from './parser';
+export type { AmiActionResult } from './pending';
+export { exponentialBackoff } from './retry';
+export type { BackoffOptions, RetryStrategy } from './retry';
+export { MAX_HEADER_LINES, MAX_LINE_BYTES, checkHeader, serializeAction } from './serializer';
+export type { AmiHeaderValue, AmiHeaders } from './serializer';
