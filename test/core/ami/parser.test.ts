@@ -75,7 +75,12 @@ describe('AmiParser', () => {
 		], { expectBanner: false }).messages;
 		expect(message.getAll('ChanVariable')).toEqual(['A=1', 'B=2', 'C=3']);
 		expect(message.get('CHANVARIABLE')).toBe('A=1');
-		expect(message.toObject()).toEqual({ Event: 'VarSet', ChanVariable: ['A=1', 'B=2', 'C=3'] });
+		// JSON keeps names exactly as sent: a repeated header becomes an array of its values.
+		expect(message.toObject()).toEqual({ Event: 'VarSet', ChanVariable: 'A=1', chanvariable: 'B=2', CHANVARIABLE: 'C=3' });
+		const [repeated] = parse([Buffer.from('Response: Success\r\nOutput: a\r\nOutput: b\r\nOutput: c\r\n\r\n')], {
+			expectBanner: false,
+		}).messages;
+		expect(repeated.toObject()).toEqual({ Response: 'Success', Output: ['a', 'b', 'c'] });
 	});
 
 	it('keeps values as sent: empty, with colons, with leading spaces beyond the one after the colon', () => {

@@ -77,6 +77,8 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
 	private keepaliveTimer: NodeJS.Timeout | undefined;
 	private reconnectTimer: NodeJS.Timeout | undefined;
 	private attempt = 0;
+	/** When bytes last arrived: a busy line needs no keepalive Ping. */
+	private lastDataAt = 0;
 	private closing: Promise<void> | undefined;
 
 	constructor(options: AmiClientOptions) {
@@ -254,7 +256,9 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
 			this.handshake = handshake;
 			let socketError: unknown;
 			socket.on('data', (chunk: Buffer) => {
-				if (this.socket === socket) this.parser.parse(chunk);
+				if (this.socket !== socket) return;
+				this.lastDataAt = Date.now();
+				this.parser.parse(chunk);
 			});
 			socket.on('error', (error) => {
 				socketError = error;
@@ -262,9 +266,11 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
 			socket.on('close', () => {
 				if (this.socket !== socket) return;
 				const error =
-					socketError !== undefined
-						? describeSocketError(socketError, `Asterisk at ${this.address}`, useTls)
-						: new AmiError('DISCONNECTED', `Asterisk at ${this.address} closed the connection`);
+					socketError instanceof AmiError
+						? socketError
+						: socketError !== undefined
+							? describeSocketError(socketError, `Asterisk at ${this.address}`, useTls)
+							: new AmiError('DISCONNECTED', `Asterisk at ${this.address} closed the connection`);
 				this.onSocketClosed(error);
 			});
 		});
@@ -373,22 +379,38 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
 		this.emit('ready');
 	}
 
+	/**
+	 * Ping when the line has been quiet for a whole interval. A Ping stuck behind other actions
+	 * proves nothing (Asterisk runs one action at a time per session, and a synchronous Originate
+	 * holds every response behind it for as long as it rings), so only a Ping that is alone in
+	 * flight and unanswered marks the peer as dead.
+	 */
 	private scheduleKeepalive(): void {
 		const interval = this.options.keepaliveIntervalMs ?? 30_000;
 		if (interval <= 0) return;
+		const quietFor = Date.now() - this.lastDataAt;
 		this.keepaliveTimer = setTimeout(() => {
 			this.keepaliveTimer = undefined;
 			const socket = this.socket;
 			if (this.currentStatus !== 'ready' || socket === undefined) return;
+			if (Date.now() - this.lastDataAt < interval) {
+				this.scheduleKeepalive();
+				return;
+			}
 			const timeoutMs = this.options.keepaliveTimeoutMs ?? 10_000;
+			const othersInFlight = this.pending.size;
 			this.send('Ping', undefined, { timeoutMs }).then(
 				() => this.scheduleKeepalive(),
 				(error: AmiError) => {
 					if (error.code !== 'ACTION_TIMEOUT' || this.socket !== socket) return;
+					if (othersInFlight > 0) {
+						this.scheduleKeepalive();
+						return;
+					}
 					socket.destroy(new AmiError('KEEPALIVE', `Asterisk at ${this.address} did not answer a keepalive Ping within ${timeoutMs} ms`));
 				},
 			);
-		}, interval);
+		}, Math.max(0, interval - Math.min(quietFor, interval)));
 	}
 
 	private stopKeepalive(): void {

@@ -19,17 +19,13 @@ export class AmiMessage {
 	/** The message text without its terminating blank line, line endings as received. */
 	readonly text: string;
 
-	private names: string[] | undefined;
-	private values: string[] | undefined;
-	private lowerNames: string[] | undefined;
+	/** Decoded headers as one flat list, `[name0, value0, name1, value1, …]`: one allocation. */
+	private fields: string[] | undefined;
 	private cachedType: AmiMessageType | undefined;
 
 	constructor(text: string, headers?: ReadonlyArray<readonly [string, string]>) {
 		this.text = text;
-		if (headers !== undefined) {
-			this.names = headers.map((h) => h[0]);
-			this.values = headers.map((h) => h[1]);
-		}
+		if (headers !== undefined) this.fields = headers.flat();
 	}
 
 	/** `event` when the message has an `Event` header (even with a `Response` one, as
@@ -56,14 +52,14 @@ export class AmiMessage {
 	/** The first value of a header, matched case-insensitively. */
 	get(name: string): string | undefined {
 		const index = this.indexOf(name, 0);
-		return index < 0 ? undefined : this.values![index];
+		return index < 0 ? undefined : this.fields![index + 1];
 	}
 
 	/** Every value of a header, in the order sent. */
 	getAll(name: string): string[] {
 		const found: string[] = [];
-		for (let index = this.indexOf(name, 0); index >= 0; index = this.indexOf(name, index + 1)) {
-			found.push(this.values![index]);
+		for (let index = this.indexOf(name, 0); index >= 0; index = this.indexOf(name, index + 2)) {
+			found.push(this.fields![index + 1]);
 		}
 		return found;
 	}
@@ -74,41 +70,37 @@ export class AmiMessage {
 
 	/** Every header as `[name, value]`, in order, names as sent. */
 	get headers(): Array<[string, string]> {
-		this.decode();
-		return this.names!.map((name, i) => [name, this.values![i]]);
+		const fields = this.decode();
+		const pairs: Array<[string, string]> = [];
+		for (let i = 0; i < fields.length; i += 2) pairs.push([fields[i], fields[i + 1]]);
+		return pairs;
 	}
 
 	get headerCount(): number {
-		this.decode();
-		return this.names!.length;
+		return this.decode().length / 2;
 	}
 
 	/**
-	 * Headers as a plain JSON object: names as first sent, a repeated header as an array of its
-	 * values. Safe for hostile names: `__proto__` becomes an ordinary property.
+	 * Headers as a plain JSON object, names exactly as sent, a repeated header as an array of
+	 * its values in order. Safe for hostile names: `__proto__` becomes an ordinary property.
 	 */
 	toObject(): AmiHeaderObject {
-		this.decode();
-		const names = this.names!;
-		const values = this.values!;
-		const lowerNames = this.lower();
+		const fields = this.decode();
 		const result: AmiHeaderObject = {};
-		const keyOf = new Map<string, string>();
-		for (let i = 0; i < names.length; i++) {
-			const known = keyOf.get(lowerNames[i]);
-			if (known === undefined) {
-				keyOf.set(lowerNames[i], names[i]);
-				Object.defineProperty(result, names[i], {
-					value: values[i],
-					enumerable: true,
-					writable: true,
-					configurable: true,
-				});
+		for (let i = 0; i < fields.length; i += 2) {
+			const name = fields[i];
+			const value = fields[i + 1];
+			if (!Object.prototype.hasOwnProperty.call(result, name)) {
+				if (name === '__proto__') {
+					Object.defineProperty(result, name, { value, enumerable: true, writable: true, configurable: true });
+				} else {
+					result[name] = value;
+				}
 				continue;
 			}
-			const existing = result[known];
-			if (Array.isArray(existing)) existing.push(values[i]);
-			else result[known] = [existing, values[i]];
+			const existing = result[name];
+			if (Array.isArray(existing)) existing.push(value);
+			else result[name] = [existing, value];
 		}
 		return result;
 	}
@@ -121,26 +113,23 @@ export class AmiMessage {
 		return 'unknown';
 	}
 
+	/** Index in `fields` of the first header named `name` (any case) at or after `from`. */
 	private indexOf(name: string, from: number): number {
-		this.decode();
-		const names = this.names!;
-		const wanted = name.toLowerCase();
-		const lowerNames = this.lower();
-		for (let i = from; i < names.length; i++) {
-			if (lowerNames[i] === wanted) return i;
+		const fields = this.decode();
+		let lower: string | undefined;
+		for (let i = from; i < fields.length; i += 2) {
+			const candidate = fields[i];
+			if (candidate.length !== name.length) continue;
+			if (candidate === name) return i;
+			lower ??= name.toLowerCase();
+			if (candidate.toLowerCase() === lower) return i;
 		}
 		return -1;
 	}
 
-	private lower(): string[] {
-		if (this.lowerNames === undefined) this.lowerNames = this.names!.map((n) => n.toLowerCase());
-		return this.lowerNames;
-	}
-
-	private decode(): void {
-		if (this.names !== undefined) return;
-		const names: string[] = [];
-		const values: string[] = [];
+	private decode(): string[] {
+		if (this.fields !== undefined) return this.fields;
+		const fields: string[] = [];
 		const text = this.text;
 		let start = 0;
 		while (start <= text.length) {
@@ -151,19 +140,17 @@ export class AmiMessage {
 				const colon = text.indexOf(':', start);
 				if (colon < 0 || colon >= lineEnd) {
 					// A line with no colon: keep it, under an empty name, rather than drop data.
-					names.push('');
-					values.push(text.slice(start, lineEnd));
+					fields.push('', text.slice(start, lineEnd));
 				} else {
-					names.push(text.slice(start, colon));
 					// Asterisk writes "Name: value"; only that one space is syntax. More spaces are
 					// data (CLI output indentation in `Output:` lines).
 					const valueStart = text.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1;
-					values.push(valueStart >= lineEnd ? '' : text.slice(valueStart, lineEnd));
+					fields.push(text.slice(start, colon), valueStart >= lineEnd ? '' : text.slice(valueStart, lineEnd));
 				}
 			}
 			start = end + 1;
 		}
-		this.names = names;
-		this.values = values;
+		this.fields = fields;
+		return fields;
 	}
 }

@@ -186,7 +186,8 @@ export class AmiParser {
 				return true;
 			}
 		}
-		const follows = this.startsWith(FOLLOWS);
+		// Only Asterisk ≤ 13's Command answer is framed differently; one byte rules most out.
+		const follows = buffer[this.start] === FOLLOWS[0] ? this.startsWith(FOLLOWS) : false;
 		if (follows === undefined) return false;
 		const terminator = follows ? this.findCommandEnd() : this.findTerminator(this.start + this.scanned);
 		if (terminator === undefined) {
