@@ -1,0 +1,209 @@
+/**
+ * `npm run bench`: how fast our AMI parser and client take in real Asterisk events, against the
+ * npm AMI clients and against framing alone, over loopback and in memory. Writes the `parser`
+ * section of bench-results.json and prints which targets are met. It reports; it never fails
+ * the build (exit 0 unless the bench itself cannot run).
+ *
+ * Knobs: BENCH_EVENTS (default 200 000), BENCH_ROUNDS (default 5), ASTERISK_SHARED_DIR.
+ */
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+import { asteriskAmiClientContender, asteriskManagerContender } from './contender-peers';
+import { framingContender } from './contender-framing';
+import { oursContender } from './contender-ours';
+import { measureHeapGrowth } from './heap';
+import { parserThroughput } from './in-memory';
+import { writeSection } from './results';
+import { formatRate, runSocketBench, type ContenderSummary } from './socket-bench';
+import { buildStream, findSharedDir, loadCapturedEvents } from './stream';
+import { printTargets, target } from './targets';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const RESULTS_FILE = path.join(REPO_ROOT, 'bench-results.json');
+const EVENTS = boundedInt(process.env.BENCH_EVENTS, 200_000, 1_000, 2_000_000);
+const ROUNDS = boundedInt(process.env.BENCH_ROUNDS, 5, 1, 15);
+const HEAP_EVENTS = 1_000_000;
+const IN_MEMORY_PASSES = 7;
+
+const log = (line = ''): void => console.log(line);
+
+async function main(): Promise<void> {
+	if (globalThis.gc === undefined) log('note: run with node --expose-gc (npm run bench does) for GC between runs and a heap figure');
+	const sharedDir = findSharedDir(REPO_ROOT);
+	const captured = loadCapturedEvents(sharedDir);
+	const stream = buildStream(captured, EVENTS);
+	log(`AMI parser benchmark, node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'})`);
+	log(
+		`stream: ${stream.events.toLocaleString('en-US')} events cycled from ${stream.captured} captured in ${sharedDir}/asterisk; ` +
+			`${(stream.bytes.length / 1024 / 1024).toFixed(1)} MiB, average ${stream.averageBytes.toFixed(1)} bytes and ${stream.averageHeaders.toFixed(1)} headers per event`,
+	);
+
+	log('');
+	log(`over loopback, ${ROUNDS} rounds, contenders alternating:`);
+	const peerLimits = { idleMs: 3_000, maxMs: 150_000 };
+	const summaries = await runSocketBench(
+		stream,
+		[
+			framingContender(),
+			oursContender('routing'),
+			oursContender('headers'),
+			oursContender('object'),
+			asteriskManagerContender(peerLimits),
+			asteriskAmiClientContender(peerLimits),
+		],
+		ROUNDS,
+		log,
+	);
+	const by = (name: string): ContenderSummary => summaries.find((s) => s.name === name)!;
+	const ceiling = by('framing ceiling');
+	const routing = by('ours (routing)');
+	const headers = by('ours (headers)');
+	const object = by('ours (object)');
+	// The full parse the targets are about: every header of every event decoded.
+	const full = headers;
+	const manager = by('asterisk-manager');
+	const amiClient = by('asterisk-ami-client');
+
+	log('');
+	log('in memory, AmiParser alone, 64 KiB chunks:');
+	const framingInMemory = parserThroughput(stream.bytes, 'framing', IN_MEMORY_PASSES);
+	const headersInMemory = parserThroughput(stream.bytes, 'headers', IN_MEMORY_PASSES);
+	const objectInMemory = parserThroughput(stream.bytes, 'object', IN_MEMORY_PASSES);
+	log(`  framing only              ${formatRate(framingInMemory.messagesPerSecond).padStart(12)} msg/s`);
+	log(`  every header (headerCount)${formatRate(headersInMemory.messagesPerSecond).padStart(12)} msg/s`);
+	log(`  every header (toObject)   ${formatRate(objectInMemory.messagesPerSecond).padStart(12)} msg/s`);
+
+	log('');
+	log(`heap, ${HEAP_EVENTS.toLocaleString('en-US')} events through AmiClient (toObject() on each):`);
+	const heap = await measureHeapGrowth(stream, Math.ceil(HEAP_EVENTS / stream.events));
+	log(
+		`  heap growth ${heap.heapGrowthMB.toFixed(2)} MB over ${heap.events.toLocaleString('en-US')} events, ${heap.lost} lost, ` +
+			`${formatRate(heap.messagesPerSecond)} msg/s${heap.gcExposed ? '' : ' (no --expose-gc: unreliable)'}`,
+	);
+
+	const oursLost = Math.max(routing.lost, headers.lost, object.lost, heap.lost);
+	const vsManager = ratio(full.medianMessagesPerSecond, manager.medianMessagesPerSecond);
+	const vsAmiClient = ratio(full.medianMessagesPerSecond, amiClient.medianMessagesPerSecond);
+	const ofCeiling = ratio(full.medianMessagesPerSecond, ceiling.medianMessagesPerSecond);
+	const objectVsManager = ratio(object.medianMessagesPerSecond, manager.medianMessagesPerSecond);
+	const objectVsAmiClient = ratio(object.medianMessagesPerSecond, amiClient.medianMessagesPerSecond);
+	const objectOfCeiling = ratio(object.medianMessagesPerSecond, ceiling.medianMessagesPerSecond);
+
+	log('');
+	log(`summary: median messages/s over loopback, ${ROUNDS} rounds (lost = sent − received, worst round):`);
+	log(`  ${'contender'.padEnd(22)} ${'msg/s'.padStart(12)} ${'% ceiling'.padStart(10)} ${'lost'.padStart(8)}`);
+	for (const s of summaries) {
+		log(
+			`  ${s.name.padEnd(22)} ${formatRate(s.medianMessagesPerSecond).padStart(12)} ` +
+				`${(ratio(s.medianMessagesPerSecond, ceiling.medianMessagesPerSecond) * 100).toFixed(1).padStart(9)}% ${String(s.lost).padStart(8)}`,
+		);
+	}
+	log('  full parse = ours (headers): every header of every event decoded (headerCount)');
+	log(`  ours (headers) vs asterisk-manager:     ${vsManager.toFixed(1)}×`);
+	log(`  ours (headers) vs asterisk-ami-client:  ${vsAmiClient.toFixed(1)}×`);
+	log(`  ours (headers) as % of framing ceiling: ${(ofCeiling * 100).toFixed(1)} %`);
+	log(`  ours (object)  vs asterisk-manager:     ${objectVsManager.toFixed(1)}×  (toObject(), the peers' output shape)`);
+	log(`  ours (object)  vs asterisk-ami-client:  ${objectVsAmiClient.toFixed(1)}×`);
+	log(`  ours (object)  as % of framing ceiling: ${(objectOfCeiling * 100).toFixed(1)} %`);
+	log(`  ours (routing) as % of framing ceiling: ${(ratio(routing.medianMessagesPerSecond, ceiling.medianMessagesPerSecond) * 100).toFixed(1)} %`);
+
+	log('');
+	log('targets (full parse = ours (headers)):');
+	const targets = [
+		target('full parse vs asterisk-manager', vsManager, `${vsManager.toFixed(1)}×`, '≥ 10×', vsManager >= 10),
+		target('full parse as % of framing ceiling', ofCeiling, `${(ofCeiling * 100).toFixed(1)} %`, '≥ 50 %', ofCeiling >= 0.5),
+		target(
+			'in-memory parse, every header',
+			headersInMemory.messagesPerSecond,
+			`${formatRate(headersInMemory.messagesPerSecond)} msg/s`,
+			'≥ 1,000,000 msg/s',
+			headersInMemory.messagesPerSecond >= 1_000_000,
+		),
+		target('heap growth over 1 M events', heap.heapGrowthMB, `${heap.heapGrowthMB.toFixed(2)} MB`, '< 50 MB', heap.gcExposed && heap.heapGrowthMB < 50),
+		target('events lost by our client', oursLost, String(oursLost), '0', oursLost === 0),
+	];
+	printTargets(targets, log);
+	log('  for information, the same targets with toObject() on every event:');
+	printTargets(
+		[
+			target('toObject vs asterisk-manager', objectVsManager, `${objectVsManager.toFixed(1)}×`, '≥ 10×', objectVsManager >= 10),
+			target('toObject as % of framing ceiling', objectOfCeiling, `${(objectOfCeiling * 100).toFixed(1)} %`, '≥ 50 %', objectOfCeiling >= 0.5),
+			target(
+				'in-memory parse + toObject',
+				objectInMemory.messagesPerSecond,
+				`${formatRate(objectInMemory.messagesPerSecond)} msg/s`,
+				'≥ 1,000,000 msg/s',
+				objectInMemory.messagesPerSecond >= 1_000_000,
+			),
+		],
+		log,
+	);
+
+	writeSection(RESULTS_FILE, 'parser', {
+		fullParse: 'headerCount: every header of every event decoded',
+		messagesPerSecond: Math.round(full.medianMessagesPerSecond),
+		routingMessagesPerSecond: Math.round(routing.medianMessagesPerSecond),
+		objectMessagesPerSecond: Math.round(object.medianMessagesPerSecond),
+		ceilingMessagesPerSecond: Math.round(ceiling.medianMessagesPerSecond),
+		asteriskManagerMessagesPerSecond: Math.round(manager.medianMessagesPerSecond),
+		asteriskAmiClientMessagesPerSecond: Math.round(amiClient.medianMessagesPerSecond),
+		vsAsteriskManager: round(vsManager, 2),
+		vsAsteriskAmiClient: round(vsAmiClient, 2),
+		percentOfCeiling: round(ofCeiling * 100, 1),
+		objectVsAsteriskManager: round(objectVsManager, 2),
+		objectVsAsteriskAmiClient: round(objectVsAmiClient, 2),
+		objectPercentOfCeiling: round(objectOfCeiling * 100, 1),
+		inMemoryMessagesPerSecond: Math.round(headersInMemory.messagesPerSecond),
+		inMemoryObjectMessagesPerSecond: Math.round(objectInMemory.messagesPerSecond),
+		inMemoryFramingMessagesPerSecond: Math.round(framingInMemory.messagesPerSecond),
+		lost: oursLost,
+		asteriskManagerLost: manager.lost,
+		asteriskAmiClientLost: amiClient.lost,
+		heapGrowthMB: round(heap.heapGrowthMB, 2),
+		heapEvents: heap.events,
+		stream: {
+			events: stream.events,
+			bytes: stream.bytes.length,
+			capturedEvents: stream.captured,
+			averageBytes: round(stream.averageBytes, 1),
+			averageHeaders: round(stream.averageHeaders, 2),
+		},
+		rounds: ROUNDS,
+		targets: Object.fromEntries(targets.map((t) => [t.name, { value: round(t.value, 3), target: t.goal, met: t.met }])),
+		node: process.version,
+		cpus: os.cpus().length,
+		date: new Date().toISOString(),
+	});
+	log('');
+	log(`wrote the "parser" section of ${RESULTS_FILE}`);
+}
+
+function ratio(a: number, b: number): number {
+	return b > 0 ? a / b : 0;
+}
+
+function round(value: number, digits: number): number {
+	const scale = 10 ** digits;
+	return Math.round(value * scale) / scale;
+}
+
+function boundedInt(text: string | undefined, fallback: number, min: number, max: number): number {
+	const value = text === undefined || text === '' ? fallback : Number.parseInt(text, 10);
+	if (!Number.isFinite(value)) return fallback;
+	return Math.min(max, Math.max(min, value));
+}
+
+main().then(
+	() => {
+		// Everything is closed by now, so node exits by itself; if a handle leaked, say so and go.
+		setTimeout(() => {
+			console.warn('bench: a handle was left open; exiting anyway');
+			process.exit(0);
+		}, 3_000).unref();
+	},
+	(error: unknown) => {
+		console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+		process.exit(1);
+	},
+);
