@@ -6,11 +6,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import { AmiParser } from '../../nodes/Asterisk/core/ami';
+import { readTranscript } from '../support/transcripts';
+
 export const END_EVENT = 'BenchEnd';
 const END_MESSAGE = Buffer.from(`Event: ${END_EVENT}\r\nPrivilege: system,all\r\n\r\n`);
-
-/** `  0.012 R << Event: FullyBooted\r\n`: time, optional connection tag, direction, line. */
-const LINE = /^\s*[\d.]+\s+(?:(\S+)\s+)?<< (.*)\\r\\n$/;
 
 export interface BenchStream {
 	/** Every event, back to back, the last one the END_EVENT marker. */
@@ -46,32 +46,23 @@ export function loadCapturedEvents(sharedDir: string): Buffer[] {
 			.readdirSync(dir)
 			.filter((name) => name.endsWith('.txt') && !name.endsWith('.ivr.txt'))
 			.sort();
-		for (const file of files) events.push(...eventsOfTranscript(fs.readFileSync(path.join(dir, file), 'utf8')));
+		for (const file of files) events.push(...eventsOfTranscript(path.join(dir, file)));
 	}
 	if (events.length === 0) throw new Error(`bench: no "<< Event:" messages in ${sharedDir}/asterisk`);
 	return events;
 }
 
-function eventsOfTranscript(text: string): Buffer[] {
+/** The events of one capture as wire bytes; each recorded connection is parsed on its own. */
+function eventsOfTranscript(file: string): Buffer[] {
+	const { lines } = readTranscript(file);
+	const connections = new Set(lines.map((line) => line.connection));
 	const events: Buffer[] = [];
-	// One message in progress per connection tag: two recorded connections may interleave.
-	const open = new Map<string, string[]>();
-	for (const raw of text.split('\n')) {
-		const match = LINE.exec(raw);
-		if (match === null) continue;
-		const tag = match[1] ?? '';
-		const line = match[2];
-		const lines = open.get(tag);
-		if (lines === undefined) {
-			if (line.startsWith('Event:')) open.set(tag, [line]);
-			continue;
-		}
-		if (line === '') {
-			events.push(Buffer.from(lines.map((l) => `${l}\r\n`).join('') + '\r\n'));
-			open.delete(tag);
-		} else {
-			lines.push(line);
-		}
+	for (const connection of connections) {
+		const parser = new AmiParser(
+			{ onMessage: (message) => (message.type === 'event' ? events.push(Buffer.from(`${message.text}\r\n\r\n`)) : undefined) },
+			{ expectBanner: true },
+		);
+		for (const line of lines) if (line.connection === connection && line.direction === '<<' && line.bytes) parser.parse(line.bytes);
 	}
 	return events;
 }

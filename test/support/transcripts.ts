@@ -1,8 +1,10 @@
 /**
- * Reads the real-Asterisk captures of shared/asterisk/transcripts (format in its README): one
- * protocol line per transcript line, `>>` what the client sent, `<<` what Asterisk sent, line
- * endings written out as the literal text `\r\n` or `\n`. Gives back the exact bytes each side
- * sent, so parser tests can feed Asterisk's bytes and simulator tests can replay the client's.
+ * Reads the real-Asterisk captures of shared/asterisk/transcripts and shared/asterisk/callflows
+ * (format in their README): one protocol line per transcript line, `>>` what the client sent,
+ * `<<` what Asterisk sent, line endings written out as the literal text `\r\n` or `\n`. Call
+ * flows carry one more column, the connection (`D` the driver, `R` the recorder). Gives back the
+ * exact bytes each side sent, so parser tests can feed Asterisk's bytes and simulator tests can
+ * replay the client's.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
@@ -18,11 +20,16 @@ export const TRANSCRIPTS_DIR =
 	) ??
 	join(__dirname, '..', '..', '..', 'shared', 'asterisk', 'transcripts');
 
+/** The whole-call captures (always read from shared/ beside the repository). */
+export const CALLFLOWS_DIR = process.env.AMI_CALLFLOWS_DIR ?? join(__dirname, '..', '..', '..', 'shared', 'asterisk', 'callflows');
+
 export type TranscriptDirection = '>>' | '<<' | '##' | '--';
 
 export interface TranscriptLine {
 	/** Seconds since the recorder started. */
 	time: number;
+	/** In call flows, which connection the line belongs to (`D`, `R`, `*`); else undefined. */
+	connection?: string;
 	direction: TranscriptDirection;
 	/** The line as written in the transcript (line-ending marker included). */
 	text: string;
@@ -51,7 +58,12 @@ export interface Transcript {
 	notes: string[];
 }
 
-const LINE = /^\s*(\d+(?:\.\d+)?) (>>|<<|##|--) ?(.*)$/;
+const LINE = /^\s*(\d+(?:\.\d+)?) (?:([A-Za-z*]) )?(>>|<<|##|--) ?(.*)$/;
+
+export interface ReadOptions {
+	/** Keep only this connection's lines (call flows record two: `D` and `R`). */
+	connection?: string;
+}
 
 /** `Output: x\r\n` → the bytes `Output: x` CR LF; `x\n` → `x` LF; no marker → no line end. */
 export function decodeLine(text: string): Buffer {
@@ -65,15 +77,18 @@ function resolve(nameOrPath: string): string {
 	return join(TRANSCRIPTS_DIR, nameOrPath.endsWith('.txt') ? nameOrPath : `${nameOrPath}.txt`);
 }
 
-export function readTranscript(nameOrPath: string): Transcript {
+export function readTranscript(nameOrPath: string, options: ReadOptions = {}): Transcript {
 	const path = resolve(nameOrPath);
 	const lines: TranscriptLine[] = [];
 	for (const raw of readFileSync(path, 'utf8').split('\n')) {
 		const match = LINE.exec(raw);
 		if (match === null) continue;
-		const direction = match[2] as TranscriptDirection;
-		const line: TranscriptLine = { time: Number.parseFloat(match[1]), direction, text: match[3] };
-		if (direction === '>>' || direction === '<<') line.bytes = decodeLine(match[3]);
+		const connection = match[2];
+		if (options.connection !== undefined && connection !== options.connection) continue;
+		const direction = match[3] as TranscriptDirection;
+		const line: TranscriptLine = { time: Number.parseFloat(match[1]), direction, text: match[4] };
+		if (connection !== undefined) line.connection = connection;
+		if (direction === '>>' || direction === '<<') line.bytes = decodeLine(match[4]);
 		lines.push(line);
 	}
 	const server: Buffer[] = [];

@@ -5,12 +5,13 @@
  * Format (see callflows/INDEX.md): `<seconds> <label> <dir> <bytes>`, `\r` and `\n` written out
  * literally. Only `R <<` lines are what the recorder received; `D` is the driver (`Events: off`).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+
 import { AmiParser, type AmiMessage } from '../../nodes/Asterisk/core/ami';
+import { CALLFLOWS_DIR, readTranscript } from '../support/transcripts';
 
 export const SHARED = path.resolve(__dirname, '../../../shared');
-export const CALLFLOWS = path.join(SHARED, 'asterisk', 'callflows');
+export const CALLFLOWS = CALLFLOWS_DIR;
 
 export interface TimedMessage {
 	/** Seconds since the recorder started, from the line that ended the message. */
@@ -18,23 +19,15 @@ export interface TimedMessage {
 	message: AmiMessage;
 }
 
-const LINE = /^\s*([0-9.]+) (\S+) (<<|>>|##|--) ?(.*)$/;
-
-function unescape(text: string): string {
-	return text.replace(/\\r/g, '\r').replace(/\\n/g, '\n');
-}
-
 /** Every message the recorder (`R`) received, in order, with its capture time. */
 export function readCallflow(file: string): TimedMessage[] {
-	const lines = fs.readFileSync(path.join(CALLFLOWS, file), 'utf8').split('\n');
 	const out: TimedMessage[] = [];
 	let now = 0;
 	const parser = new AmiParser({ onMessage: (message) => out.push({ at: now, message }) }, { expectBanner: true });
-	for (const line of lines) {
-		const match = LINE.exec(line);
-		if (match === null || match[2] !== 'R' || match[3] !== '<<') continue;
-		now = Number(match[1]);
-		parser.parse(Buffer.from(unescape(match[4]), 'utf8'));
+	for (const line of readTranscript(path.join(CALLFLOWS, file), { connection: 'R' }).lines) {
+		if (line.direction !== '<<' || line.bytes === undefined) continue;
+		now = line.time;
+		parser.parse(line.bytes);
 	}
 	return out;
 }

@@ -1,5 +1,6 @@
 /**
- * The parser on every byte Asterisk 22.10.1 really sent (shared/asterisk/transcripts), whole
+ * The parser on every byte Asterisk 22.10.1 really sent (shared/asterisk/transcripts and
+ * callflows), whole
  * and cut at random boundaries, checked against an oracle built from the capture's own lines:
  * one line per header, a blank line ending each message.
  */
@@ -7,12 +8,19 @@ import { readdirSync } from 'node:fs';
 
 import { AmiParser, type AmiMessage } from '../../../nodes/Asterisk/core/ami';
 import { randomChunks } from '../../support/split';
-import { TRANSCRIPTS_DIR, readTranscript, type Transcript } from '../../support/transcripts';
+import { join } from 'node:path';
 
-const amiTranscripts = readdirSync(TRANSCRIPTS_DIR)
-	.filter((name) => name.endsWith('.txt') && !name.endsWith('.ivr.txt'))
-	.map((name) => readTranscript(name))
-	.filter((transcript) => transcript.serverBytes.length > 0);
+import { CALLFLOWS_DIR, TRANSCRIPTS_DIR, readTranscript, type Transcript } from '../../support/transcripts';
+
+const captureFiles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.txt') && !name.endsWith('.ivr.txt'));
+
+// Call flows hold two connections each (the driver D and the recorder R): one stream per connection.
+const amiTranscripts = [
+	...captureFiles(TRANSCRIPTS_DIR).map((name) => readTranscript(name)),
+	...captureFiles(CALLFLOWS_DIR).flatMap((name) =>
+		['D', 'R'].map((connection) => ({ ...readTranscript(join(CALLFLOWS_DIR, name), { connection }), name: `${name} ${connection}` })),
+	),
+].filter((transcript) => transcript.serverBytes.length > 0);
 
 type Headers = Array<[string, string]>;
 
