@@ -1,7 +1,6 @@
 /**
  * The parser on every byte Asterisk 22.10.1 really sent (shared/asterisk/transcripts and
- * callflows), whole
- * and cut at random boundaries, checked against an oracle built from the capture's own lines:
+ * callflows), whole and cut at random boundaries, checked against an oracle built from the capture's own lines:
  * one line per header, a blank line ending each message.
  */
 import { readdirSync } from 'node:fs';
