@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: how fast our AMI parser and client take in real Asterisk events, against the
- * npm AMI clients and against framing alone, over loopback and in memory. Writes the `parser`
- * section of bench-results.json and prints which targets are met. It reports; it never fails
+ * npm AMI clients and against framing alone, over loopback and in memory; then the Asterisk
+ * node's pipelined, pooled actions. Writes the `parser` and `actions` sections of
+ * bench-results.json and prints which targets are met. It reports; it never fails
  * the build (exit 0 unless the bench itself cannot run).
  *
  * Knobs: BENCH_EVENTS (default 200 000), BENCH_ROUNDS (default 5), ASTERISK_SHARED_DIR.
@@ -9,6 +10,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+import { runActionsBench } from './actions';
 import { asteriskAmiClientContender, asteriskManagerContender } from './contender-peers';
 import { framingContender } from './contender-framing';
 import { oursContender } from './contender-ours';
@@ -177,6 +179,10 @@ async function main(): Promise<void> {
 	});
 	log('');
 	log(`wrote the "parser" section of ${RESULTS_FILE}`);
+
+	log('');
+	log('Asterisk node: Setvar items through execute() against the simulator');
+	await runActionsBench(log);
 }
 
 function ratio(a: number, b: number): number {
