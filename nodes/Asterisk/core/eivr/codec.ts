@@ -19,6 +19,7 @@ export {
 	type InformEvent,
 	type UnknownEvent,
 	isDtmfDigit,
+	MAX_VARIABLES_ANSWER_BYTES,
 	parseEvent,
 	parseVariables,
 } from './events';

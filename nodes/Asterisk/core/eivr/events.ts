@@ -76,6 +76,9 @@ export type IvrEvent =
 
 export type IvrEventType = IvrEvent['type'];
 
+/** ast_eivr_getvariable copies its answer into a 2048-byte buffer: the data is cut at 2047 bytes. */
+export const MAX_VARIABLES_ANSWER_BYTES = 2047;
+
 const HEAD = /^(.),( *\d+)(?:,(.*))?$/s;
 
 /** Parse one event line (without its LF; a trailing CR is tolerated and removed). */
@@ -138,11 +141,11 @@ export function parseVariables(data: string, names?: readonly string[]): Record<
 	for (const piece of data.split(',')) {
 		const eq = piece.indexOf('=');
 		if (eq === -1 && last !== undefined) {
-			result[last] += `,${piece}`;
+			setOwn(result, last, `${result[last]},${piece}`);
 			continue;
 		}
 		const name = eq === -1 ? piece : piece.slice(0, eq);
-		result[name] = eq === -1 ? '' : piece.slice(eq + 1);
+		setOwn(result, name, eq === -1 ? '' : piece.slice(eq + 1));
 		last = name;
 	}
 	return result;
@@ -158,9 +161,14 @@ function parseKnownVariables(data: string, names: readonly string[]): Record<str
 		const next = i + 1 < names.length ? data.indexOf(`,${names[i + 1]}=`, start) : -1;
 		// Asterisk cuts its answer at 2047 bytes: names past the cut are simply missing.
 		const end = next === -1 ? data.length : next;
-		result[names[i]] = data.slice(start, end);
+		setOwn(result, names[i], data.slice(start, end));
 		if (next === -1) break;
 		at = next + 1;
 	}
 	return result;
+}
+
+/** Plain assignment would treat a variable named `__proto__` as the prototype. */
+export function setOwn(record: Record<string, string>, key: string, value: string): void {
+	Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
