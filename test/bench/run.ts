@@ -1,16 +1,19 @@
 /**
  * `npm run bench`: how fast our AMI parser and client take in real Asterisk events, against the
  * npm AMI clients and against framing alone, over loopback and in memory; then the Asterisk
- * node's pipelined, pooled actions. Writes the `parser` and `actions` sections of
+ * node's pipelined, pooled actions and the Asterisk Trigger under load. Writes the `parser`,
+ * `actions` and `trigger` sections of
  * bench-results.json and prints which targets are met. It reports; it never fails
  * the build (exit 0 unless the bench itself cannot run).
  *
- * Knobs: BENCH_EVENTS (default 200 000), BENCH_ROUNDS (default 5), ASTERISK_SHARED_DIR.
+ * Knobs: BENCH_EVENTS (default 200 000), BENCH_ROUNDS (default 5), BENCH_TRIGGER_SECONDS
+ * (default 60), ASTERISK_SHARED_DIR.
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { runActionsBench } from './actions';
+import { runTriggerBench } from './trigger';
 import { asteriskAmiClientContender, asteriskManagerContender } from './contender-peers';
 import { framingContender } from './contender-framing';
 import { oursContender } from './contender-ours';
@@ -27,6 +30,7 @@ const EVENTS = boundedInt(process.env.BENCH_EVENTS, 200_000, 1_000, 2_000_000);
 const ROUNDS = boundedInt(process.env.BENCH_ROUNDS, 5, 1, 15);
 const HEAP_EVENTS = 1_000_000;
 const IN_MEMORY_PASSES = 7;
+const TRIGGER_SECONDS = boundedInt(process.env.BENCH_TRIGGER_SECONDS, 60, 1, 600);
 
 const log = (line = ''): void => console.log(line);
 
@@ -183,6 +187,11 @@ async function main(): Promise<void> {
 	log('');
 	log('Asterisk node: Setvar items through execute() against the simulator');
 	await runActionsBench(log);
+
+	log('');
+	const trigger = await runTriggerBench({ seconds: TRIGGER_SECONDS, log });
+	writeSection(RESULTS_FILE, 'trigger', { ...trigger, seconds: TRIGGER_SECONDS });
+	log(`wrote the "trigger" section of ${RESULTS_FILE}`);
 }
 
 function ratio(a: number, b: number): number {

@@ -7,8 +7,10 @@
  * way to drop one is a new connection.
  *
  * Advanced filters (`MatchCriteria: action(exclude),name(Hangup),header(Cause),method(exact)`)
- * are supported too. JavaScript regexes stand in for POSIX ERE: close enough for tests.
+ * are supported too. Patterns are POSIX EREs, translated to JavaScript (posix-ere.ts).
  */
+import { posixEreToJs } from './posix-ere';
+
 export interface EventFilter {
 	exclude: boolean;
 	eventName?: string;
@@ -51,7 +53,7 @@ export function parseFilter(pattern: string, matchCriteria = ''): FilterParseRes
 	}
 	if (filter.method === 'regex') {
 		try {
-			filter.regex = new RegExp(body);
+			filter.regex = new RegExp(posixEreToJs(body));
 		} catch {
 			return 'compile';
 		}

@@ -1,0 +1,507 @@
+/**
+ * The Asterisk Trigger against the AMI simulator, as n8n runs it: activation, event selection and
+ * every filter, one item per event, server-side Filter and its fallback, batching, call summaries
+ * of scripted calls, "listen for test event", reconnects, a refused login, and a clean close.
+ */
+import type { AmiUserConfig } from '../simulator/ami';
+import { AmiSimulator } from '../simulator/ami';
+import { AmiClient } from '../../nodes/Asterisk/core/ami';
+import { triggerClientOptions } from '../../nodes/Asterisk/trigger/connection';
+import { AsteriskEventListener, type ListenerSettings } from '../../nodes/Asterisk/trigger/listener';
+import { buildServerFilter } from '../../nodes/Asterisk/trigger';
+import { readCredentials } from '../../nodes/Asterisk/transport/connect';
+import type { FilterRule } from '../../nodes/Asterisk/trigger';
+import { readCallflowEvents } from '../trigger/callflow';
+import { credentialsFor, startSimulator } from './harness';
+import {
+	activate,
+	closeAll,
+	delay,
+	event,
+	listenOnce,
+	seqOf,
+	seqs,
+	sentinel,
+	triggerNode,
+	until,
+} from './trigger-harness';
+
+let simulator: AmiSimulator;
+
+beforeAll(async () => {
+	simulator = await startSimulator();
+});
+
+afterEach(async () => {
+	await closeAll();
+});
+
+afterAll(async () => {
+	await simulator.close();
+});
+
+describe('activation', () => {
+	it('fails with a clear message when the login is refused, and never shows the secret', async () => {
+		const credentials = credentialsFor(simulator, 'admin', { secret: 'wrong-secret-123' });
+		const attempt = activate(simulator, { events: ['Hangup'] }, credentials);
+		await expect(attempt).rejects.toThrow('Authentication failed');
+		const error = (await attempt.then(
+			() => new Error('activated'),
+			(e: unknown) => e as Error,
+		)) as Error & { description?: string };
+		expect(`${error.message} ${error.description ?? ''}`).not.toContain('wrong-secret-123');
+		await until(() => simulator.sessions === 0, 2000, 'no session left');
+	});
+
+	it('fails when nothing listens on the port', async () => {
+		const other = await startSimulator();
+		const port = other.port;
+		await other.close();
+		const credentials = { ...credentialsFor(simulator), port };
+		await expect(activate(simulator, {}, credentials)).rejects.toThrow('Connection refused');
+	});
+
+	it('fails on an invalid regular expression, naming the rule', async () => {
+		const parameters = { headerFilters: { rules: [{ field: 'Cause', comparison: 'regex', value: '(' }] } };
+		await expect(activate(simulator, parameters)).rejects.toThrow(/Header rule 1 \(Cause\): invalid regular expression/);
+		expect(simulator.sessions).toBe(0);
+	});
+
+	it('logs in with events off, then turns them on: Login, Events', async () => {
+		const before = simulator.received.length;
+		await activate(simulator, { events: ['Hangup'] });
+		const actions = simulator.received.slice(before).map((r) => r.action);
+		expect(actions).toEqual(['Login', 'Events']);
+		const login = simulator.received[before].message;
+		expect(login.get('Events')).toBe('off');
+		expect(simulator.received[before + 1].message.get('EventMask')).toBe('on');
+	});
+});
+
+describe('events: one item per event', () => {
+	it('emits the selected events with headers as sent, repeated headers as arrays, ChanVariable gathered', async () => {
+		const active = await activate(simulator, { events: ['Hangup'] });
+		simulator.emitEvent(event('Newchannel', { Channel: 'PJSIP/100-01' }));
+		simulator.emitEvent([
+			['Event', 'Hangup'],
+			['Privilege', 'call,all'],
+			['Channel', 'PJSIP/100-01'],
+			['Cause', '16'],
+			['Cause-txt', 'Normal Clearing'],
+			['ChanVariable', 'CRM_ID=42'],
+			['ChanVariable', 'NOTE=a=b'],
+			['Extra', 'one'],
+			['Extra', 'two'],
+		]);
+		const [item] = await active.waitForItems(1);
+		expect(active.executions).toHaveLength(1);
+		expect(item.json).toEqual({
+			Event: 'Hangup',
+			Privilege: 'call,all',
+			Channel: 'PJSIP/100-01',
+			Cause: '16',
+			'Cause-txt': 'Normal Clearing',
+			ChanVariable: { CRM_ID: '42', NOTE: 'a=b' },
+			Extra: ['one', 'two'],
+			receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+		});
+	});
+
+	it('custom names and case: Hangup from the list, MyEvent typed in as "myevent"', async () => {
+		const active = await activate(simulator, { events: ['Hangup'], customEvents: 'myevent, ' });
+		const sent = [event('Newchannel'), event('Hangup'), event('DialBegin'), event('MyEvent'), event('Hangup')];
+		for (const headers of sent) simulator.emitEvent(headers);
+		const items = await active.waitForItems(3);
+		expect(seqs(items)).toEqual([seqOf(sent[1]), seqOf(sent[3]), seqOf(sent[4])]);
+	});
+
+	it('[All Events] (and an empty selection) lets every event through', async () => {
+		for (const events of [['*'], []]) {
+			const active = await activate(simulator, { events });
+			const sent = [event('Newchannel'), event('Whatever'), event('Hangup')];
+			for (const headers of sent) simulator.emitEvent(headers);
+			expect(seqs(await active.waitForItems(3))).toEqual(sent.map(seqOf));
+			await active.close();
+		}
+	});
+});
+
+interface FilterCase {
+	name: string;
+	parameters: Record<string, unknown>;
+	/** [headers of a Hangup, passes?]; the last one passes (it marks the end). */
+	events: Array<[Record<string, string>, boolean]>;
+}
+
+const rule = (field: string, comparison: string, value = '', ignoreCase = false) => ({ field, comparison, value, ignoreCase });
+
+const FILTER_CASES: FilterCase[] = [
+	{
+		name: 'equals',
+		parameters: { headerFilters: { rules: [rule('Cause', 'equals', '17')] } },
+		events: [[{ Cause: '16' }, false], [{ Cause: '170' }, false], [{ Cause: '17' }, true]],
+	},
+	{
+		name: 'not equals (a missing header passes)',
+		parameters: { headerFilters: { rules: [rule('Cause', 'notEquals', '16')] } },
+		events: [[{ Cause: '16' }, false], [{}, true], [{ Cause: '17' }, true]],
+	},
+	{
+		name: 'contains',
+		parameters: { headerFilters: { rules: [rule('Channel', 'contains', 'alice')] } },
+		events: [[{ Channel: 'PJSIP/bob-01' }, false], [{ Channel: 'PJSIP/Alice-02' }, false], [{ Channel: 'PJSIP/alice-03' }, true]],
+	},
+	{
+		name: 'starts with',
+		parameters: { headerFilters: { rules: [rule('Channel', 'startsWith', 'PJSIP/1')] } },
+		events: [[{ Channel: 'SIP/100-01' }, false], [{ Channel: 'PJSIP/200-02' }, false], [{ Channel: 'PJSIP/100-03' }, true]],
+	},
+	{
+		name: 'regex',
+		parameters: { headerFilters: { rules: [rule('Cause', 'regex', '^(17|21)$')] } },
+		events: [[{ Cause: '16' }, false], [{ Cause: '217' }, false], [{ Cause: '17' }, true], [{ Cause: '21' }, true]],
+	},
+	{
+		name: 'exists',
+		parameters: { headerFilters: { rules: [rule('AccountCode', 'exists')] } },
+		events: [[{}, false], [{ AccountCode: '' }, true]],
+	},
+	{
+		name: 'not exists',
+		parameters: { headerFilters: { rules: [rule('AccountCode', 'notExists')] } },
+		events: [[{ AccountCode: 'x' }, false], [{}, true]],
+	},
+	{
+		name: 'ignore case',
+		parameters: { headerFilters: { rules: [rule('Channel', 'equals', 'pjsip/alice', true)] } },
+		events: [[{ Channel: 'PJSIP/bob' }, false], [{ Channel: 'PJSIP/ALICE' }, true]],
+	},
+	{
+		name: 'all rules must match',
+		parameters: { headerFilters: { rules: [rule('Cause', 'equals', '17'), rule('Channel', 'startsWith', 'PJSIP/')] }, combine: 'all' },
+		events: [[{ Cause: '17', Channel: 'SIP/1' }, false], [{ Cause: '16', Channel: 'PJSIP/1' }, false], [{ Cause: '17', Channel: 'PJSIP/1' }, true]],
+	},
+	{
+		name: 'any rule may match',
+		parameters: { headerFilters: { rules: [rule('Cause', 'equals', '17'), rule('Cause', 'equals', '21')] }, combine: 'any' },
+		events: [[{ Cause: '16' }, false], [{ Cause: '21' }, true], [{ Cause: '17' }, true]],
+	},
+	{
+		name: 'context',
+		parameters: { match: { context: 'sales' } },
+		events: [[{ Context: 'default' }, false], [{}, false], [{ Context: 'sales' }, true]],
+	},
+	{
+		name: 'extension',
+		parameters: { match: { extension: '100' } },
+		events: [[{ Exten: '1000' }, false], [{ Exten: '100' }, true]],
+	},
+	{
+		name: 'channel pattern',
+		parameters: { match: { channelPattern: 'PJSIP/1??-*' } },
+		events: [[{ Channel: 'PJSIP/10-01' }, false], [{ Channel: 'PJSIP/2000-01' }, false], [{ Channel: 'PJSIP/100-0001' }, true]],
+	},
+	{
+		name: 'queue',
+		parameters: { match: { queue: 'support' } },
+		events: [[{ Queue: 'sales' }, false], [{ Queue: 'support' }, true]],
+	},
+];
+
+describe.each([false, true])('header filters (filter on the server: %s)', (serverFilter) => {
+	it.each(FILTER_CASES)('$name', async ({ parameters, events }) => {
+		const active = await activate(simulator, { events: ['Hangup'], ...parameters, options: { serverFilter } });
+		const sent = events.map(([headers]) => event('Hangup', headers));
+		for (const headers of [event('Newchannel', events[events.length - 1][0]), ...sent]) simulator.emitEvent(headers);
+		const expected = sent.filter((_, index) => events[index][1]).map(seqOf);
+		expect(seqs(await active.waitForItems(expected.length))).toEqual(expected);
+		await delay(20);
+		expect(active.items()).toHaveLength(expected.length);
+	});
+});
+
+function listenerSettings(overrides: Partial<ListenerSettings> = {}): ListenerSettings {
+	return {
+		mode: 'events',
+		filter: { events: ['Hangup'] },
+		serverFilter: true,
+		eventClasses: [],
+		batch: { maxItems: 1, maxWaitMs: 0 },
+		summary: { graceMs: 0, maxCalls: 100 },
+		...overrides,
+	};
+}
+
+function startListener(settings: ListenerSettings, user: 'admin' | 'limited' = 'admin') {
+	const emitted: object[] = [];
+	const logs: string[] = [];
+	const fatal: unknown[] = [];
+	const log = (message: string) => logs.push(message);
+	const client = new AmiClient(triggerClientOptions(readCredentials(credentialsFor(simulator, user))));
+	const listener = new AsteriskEventListener(client, settings, {
+		emit: (items) => emitted.push(...items),
+		log: { debug: log, info: log, warn: log, error: log },
+		fatal: (error) => fatal.push(error),
+	});
+	return { listener, emitted, logs, fatal };
+}
+
+describe('filter on the server', () => {
+	it('sends the Filter patterns before turning events on, and Asterisk drops the rest', async () => {
+		const before = simulator.received.length;
+		const rules: FilterRule[] = [{ field: 'Cause', operation: 'equals', value: '17' }];
+		const { listener, emitted } = startListener(listenerSettings({ filter: { events: ['Hangup'], rules } }));
+		await listener.start();
+		listener.arm('stream');
+		try {
+			const actions = simulator.received.slice(before);
+			const plan = buildServerFilter({ events: ['Hangup'], rules });
+			expect(plan.filters.length).toBeGreaterThan(0);
+			expect(actions.map((a) => a.action)).toEqual(['Login', ...plan.filters.map(() => 'Filter'), 'Events']);
+			expect(actions.filter((a) => a.action === 'Filter').map((a) => a.message.get('Filter'))).toEqual(plan.filters);
+			for (let i = 0; i < 20; i++) simulator.emitEvent(event('Newchannel'));
+			simulator.emitEvent(event('Hangup', { Cause: '16' }));
+			simulator.emitEvent(event('Hangup', { Cause: '17' }));
+			await until(() => emitted.length === 1);
+			// Only the wanted Hangup crossed the wire.
+			expect(listener.stats).toMatchObject({ received: 1, matched: 1, serverFilter: 'on' });
+		} finally {
+			await listener.stop();
+		}
+	});
+
+	it('falls back to filtering here when Asterisk refuses Filter (no write = system), and says so', async () => {
+		const { listener, emitted, logs } = startListener(listenerSettings(), 'limited');
+		await listener.start();
+		listener.arm('stream');
+		try {
+			expect(logs.join('\n')).toMatch(/refused the server-side event filter: the AMI user needs write = system/);
+			for (let i = 0; i < 5; i++) simulator.emitEvent(event('Newchannel'));
+			simulator.emitEvent(event('Hangup'));
+			await until(() => emitted.length === 1);
+			expect(listener.stats).toMatchObject({ received: 6, matched: 1, serverFilter: 'refused' });
+		} finally {
+			await listener.stop();
+		}
+	});
+
+	it('through the node: the fallback is logged as a warning and events still flow', async () => {
+		const active = await activate(simulator, { events: ['Hangup'], options: { serverFilter: true } }, credentialsFor(simulator, 'limited'));
+		expect(active.logs.some((l) => l.level === 'warn' && /Filtering in n8n instead/.test(l.message))).toBe(true);
+		simulator.emitEvent(event('Newchannel'));
+		const hangup = event('Hangup');
+		simulator.emitEvent(hangup);
+		expect(seqs(await active.waitForItems(1))).toEqual([seqOf(hangup)]);
+	});
+
+	it('event classes: the mask is sent with Events, and other classes never arrive', async () => {
+		const before = simulator.received.length;
+		const active = await activate(simulator, { events: ['*'], options: { eventClasses: ['agent', 'user'] } });
+		expect(simulator.received.slice(before).find((r) => r.action === 'Events')?.message.get('EventMask')).toBe('agent,user');
+		simulator.emitEvent(event('Hangup'));
+		const abandon = event('QueueCallerAbandon', { Queue: 'support' }, 'agent,all');
+		simulator.emitEvent(abandon);
+		simulator.emitEvent(sentinel());
+		expect(seqs(await active.waitForItems(2))).toEqual([seqOf(abandon), expect.any(String)]);
+	});
+});
+
+describe('batching', () => {
+	it('collects up to N events into one execution, and flushes the rest after the window', async () => {
+		const active = await activate(simulator, { events: ['Hangup'], options: { batchSize: 3, batchWindowMs: 150 } });
+		const sent = Array.from({ length: 7 }, () => event('Hangup'));
+		for (const headers of sent) simulator.emitEvent(headers);
+		await active.waitForItems(6);
+		expect(active.executions.map((e) => e.length)).toEqual([3, 3]);
+		const started = Date.now();
+		await active.waitForItems(7);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+		expect(active.executions.map((e) => e.length)).toEqual([3, 3, 1]);
+		expect(seqs(active.items())).toEqual(sent.map(seqOf));
+	});
+
+	it('close flushes a partial batch', async () => {
+		const active = await activate(simulator, { events: ['Hangup'], options: { batchSize: 10, batchWindowMs: 60_000 } });
+		simulator.emitEvent(event('Hangup'));
+		simulator.emitEvent(event('Hangup'));
+		await until(() => simulator.sessions > 0);
+		await delay(50);
+		expect(active.executions).toHaveLength(0);
+		await active.close();
+		expect(active.executions.map((e) => e.length)).toEqual([2]);
+	});
+});
+
+describe('call summary mode', () => {
+	const FLOWS: Array<[string, string]> = [
+		['c1_answered.txt', 'answered'],
+		['c2_noanswer.txt', 'no answer'],
+		['c3_busy.txt', 'busy'],
+		['c5_queue_abandon.txt', 'abandoned'],
+	];
+
+	it('one item per finished call, replaying the real call flows', async () => {
+		const active = await activate(simulator, { mode: 'callSummary', options: { callEndGraceMs: 20 } });
+		const expected = new Map<string, string>();
+		for (const [file, disposition] of FLOWS) {
+			const events = readCallflowEvents(file);
+			const linkedid = events.find((e) => e.message.event === 'Newchannel')?.message.get('Linkedid') ?? '';
+			expected.set(linkedid, disposition);
+			for (const { message } of events) simulator.emitEvent(message.headers);
+		}
+		const items = await active.waitForItems(FLOWS.length, 5000);
+		expect(new Map(items.map((item) => [String(item.json.linkedid), String(item.json.disposition)]))).toEqual(expected);
+		const abandon = items.find((item) => item.json.disposition === 'abandoned')!.json;
+		expect(abandon).toMatchObject({ queue: 'sales', queueResult: 'abandoned', complete: true });
+		await delay(50);
+		expect(active.items()).toHaveLength(FLOWS.length);
+	});
+
+	it('a blind transfer: one summary naming the final party', async () => {
+		const active = await activate(simulator, { mode: 'callSummary', options: { callEndGraceMs: 0 } });
+		const chan = (prefix: string, channel: string, uid: string): Array<[string, string]> => [
+			[`${prefix}Channel`, channel],
+			[`${prefix}CallerIDNum`, prefix === '' ? '100' : '<unknown>'],
+			[`${prefix}CallerIDName`, prefix === '' ? 'Alice' : '<unknown>'],
+			[`${prefix}Uniqueid`, uid],
+			[`${prefix}Linkedid`, 'T1'],
+		];
+		const send = (name: string, headers: Array<[string, string]>) => simulator.emitEvent([['Event', name], ['Privilege', 'call,all'], ...headers]);
+		send('Newchannel', [...chan('', 'PJSIP/100-01', 'T1'), ['Exten', 's'], ['Context', 'default']]);
+		send('DialBegin', [...chan('', 'PJSIP/100-01', 'T1'), ...chan('Dest', 'PJSIP/200-02', 'T1.2'), ['DialString', '200']]);
+		send('DialEnd', [...chan('', 'PJSIP/100-01', 'T1'), ...chan('Dest', 'PJSIP/200-02', 'T1.2'), ['DialStatus', 'ANSWER']]);
+		send('BlindTransfer', [
+			['Result', 'Success'],
+			['TransfererChannel', 'PJSIP/200-02'],
+			['TransfererLinkedid', 'T1'],
+			['TransfereeChannel', 'PJSIP/100-01'],
+			['TransfereeLinkedid', 'T1'],
+			['IsExternal', 'No'],
+			['Context', 'from-internal'],
+			['Extension', '300'],
+		]);
+		send('Hangup', [...chan('', 'PJSIP/200-02', 'T1.2'), ['Cause', '16']]);
+		send('DialBegin', [...chan('', 'PJSIP/100-01', 'T1'), ...chan('Dest', 'PJSIP/300-03', 'T1.3'), ['DialString', '300']]);
+		send('DialEnd', [...chan('', 'PJSIP/100-01', 'T1'), ...chan('Dest', 'PJSIP/300-03', 'T1.3'), ['DialStatus', 'ANSWER']]);
+		send('Hangup', [...chan('', 'PJSIP/300-03', 'T1.3'), ['Cause', '16']]);
+		send('Hangup', [...chan('', 'PJSIP/100-01', 'T1'), ['Cause', '16']]);
+		const [item] = await active.waitForItems(1, 3000);
+		expect(item.json).toMatchObject({
+			linkedid: 'T1',
+			disposition: 'answered',
+			callerNumber: '100',
+			calleeNumber: '200',
+			finalCalleeChannel: 'PJSIP/300-03',
+			transferred: true,
+			transfers: [{ kind: 'blind', result: 'Success', target: '300@from-internal' }],
+		});
+	});
+
+	it('server filter in summary mode keeps the events the tracker needs', async () => {
+		const before = simulator.received.length;
+		const active = await activate(simulator, { mode: 'callSummary', options: { callEndGraceMs: 20, serverFilter: true } });
+		expect(simulator.received.slice(before).some((r) => r.action === 'Filter')).toBe(true);
+		for (const { message } of readCallflowEvents('c3_busy.txt')) simulator.emitEvent(message.headers);
+		const [item] = await active.waitForItems(1, 5000);
+		expect(item.json).toMatchObject({ disposition: 'busy', dialStatus: 'BUSY' });
+	});
+});
+
+describe('listen for test event', () => {
+	it('emits the first matching event only, then nothing more', async () => {
+		const test = await listenOnce(simulator, { events: ['Hangup'], options: { batchSize: 5, batchWindowMs: 10_000 } });
+		simulator.emitEvent(event('Newchannel'));
+		const first = event('Hangup', { Cause: '17' });
+		simulator.emitEvent(first);
+		simulator.emitEvent(event('Hangup'));
+		const data = await test.firstEmit;
+		expect(data).toHaveLength(1);
+		expect(seqs(data[0])).toEqual([seqOf(first)]);
+		simulator.emitEvent(event('Hangup'));
+		await delay(50);
+		expect(test.executions).toHaveLength(1);
+		await test.close();
+		expect(test.executions).toHaveLength(1);
+	});
+
+	it('events before "listen" is pressed are not emitted in manual mode', async () => {
+		// trigger() alone in manual mode (manualTriggerFunction not called yet): nothing goes out.
+		const { activateTrigger } = await import('../support/trigger-context');
+		const active = await activateTrigger({ node: triggerNode, parameters: { events: ['Hangup'] }, credentials: credentialsFor(simulator), mode: 'manual' });
+		try {
+			simulator.emitEvent(event('Hangup'));
+			await delay(50);
+			expect(active.executions).toHaveLength(0);
+		} finally {
+			await active.close();
+		}
+	});
+});
+
+describe('connection', () => {
+	it('reconnects after a drop, sets the session up again, and emits nothing twice', async () => {
+		const before = simulator.received.length;
+		const active = await activate(simulator, { events: ['Hangup'], options: { serverFilter: true } });
+		const early = [event('Hangup'), event('Hangup')];
+		for (const headers of early) simulator.emitEvent(headers);
+		await active.waitForItems(2);
+		simulator.dropConnections();
+		await active.waitForLog(/reconnected to/, 5000);
+		const late = [event('Newchannel'), event('Hangup'), event('Hangup')];
+		for (const headers of late) simulator.emitEvent(headers);
+		await active.waitForItems(4);
+		await delay(50);
+		expect(seqs(active.items())).toEqual([...early, late[1], late[2]].map(seqOf));
+		const actions = simulator.received.slice(before).map((r) => r.action);
+		expect(actions.filter((a) => a === 'Login')).toHaveLength(2);
+		expect(actions.filter((a) => a === 'Events')).toHaveLength(2);
+		expect(actions.filter((a) => a === 'Filter').length).toBeGreaterThanOrEqual(2);
+		expect(active.logs.some((l) => l.level === 'warn' && /connection lost/.test(l.message))).toBe(true);
+		expect(active.errors).toEqual([]);
+	});
+
+	it('a login refused on reconnect is reported through emitError', async () => {
+		const users: Record<string, AmiUserConfig> = { admin: { secret: 'adminpw', read: 'all', write: 'all' } };
+		const own = await startSimulator({ users });
+		try {
+			const active = await activate(own, { events: ['Hangup'] }, credentialsFor(own));
+			users.admin = { ...users.admin, secret: 'changed' };
+			own.dropConnections();
+			const error = await active.waitForError(5000);
+			expect(error.message).toMatch(/Authentication failed/);
+			expect(error.message).not.toContain('adminpw');
+			await active.close();
+		} finally {
+			await own.close();
+		}
+	});
+
+	it('closeFunction logs off and leaves no session open', async () => {
+		const before = simulator.received.length;
+		const active = await activate(simulator, { mode: 'callSummary' });
+		expect(simulator.loggedInSessions).toBe(1);
+		await active.close();
+		expect(simulator.received.slice(before).map((r) => r.action)).toContain('Logoff');
+		await until(() => simulator.sessions === 0, 2000, 'sessions closed');
+		await active.close();
+	});
+});
+
+describe('description', () => {
+	it('is a trigger named asteriskTrigger with the shared credential and icons', () => {
+		const { description } = triggerNode;
+		expect(description).toMatchObject({
+			name: 'asteriskTrigger',
+			displayName: 'Asterisk Trigger',
+			group: ['trigger'],
+			inputs: [],
+			icon: { light: 'file:asterisk.svg', dark: 'file:asterisk.dark.svg' },
+			credentials: [{ name: 'asteriskAmiApi', required: true }],
+		});
+		const events = description.properties.find((p) => p.name === 'events');
+		const names = (events?.options ?? []).map((o) => ('value' in o ? String(o.value) : ''));
+		for (const name of ['Newchannel', 'Hangup', 'DialBegin', 'DialEnd', 'BridgeEnter', 'QueueCallerAbandon', 'AgentConnect', 'Cdr', 'CEL', 'UserEvent', '*']) {
+			expect(names).toContain(name);
+		}
+	});
+});
