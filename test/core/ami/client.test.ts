@@ -113,6 +113,34 @@ describe('login', () => {
 		expect(seen.slice(0, 2)).toEqual(['FullyBooted', 'SuccessfulAuth']);
 	});
 
+	it('loses nothing when the login response and the first events share one segment', async () => {
+		// One write: banner, the login response and two events, as a busy Asterisk may send them.
+		const server = net.createServer((socket) => {
+			socket.write('Asterisk Call Manager/11.0.0\r\n');
+			socket.once('data', (login) => {
+				const actionId = /ActionID: (.*)\r\n/.exec(login.toString())?.[1] ?? '';
+				socket.write(
+					`Response: Success\r\nActionID: ${actionId}\r\nMessage: Authentication accepted\r\n\r\n` +
+						'Event: FullyBooted\r\nPrivilege: system,all\r\nStatus: Fully Booted\r\n\r\n' +
+						'Event: Newchannel\r\nPrivilege: call,all\r\nChannel: PJSIP/200-00000001\r\n\r\n',
+				);
+			});
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const ami = client({ logoffTimeoutMs: 50 }, (server.address() as net.AddressInfo).port);
+		try {
+			const seen: string[] = [];
+			ami.subscribe((event) => {
+				seen.push(event.event ?? '');
+			});
+			await ami.connect();
+			expect(seen).toEqual(['FullyBooted', 'Newchannel']);
+		} finally {
+			await ami.close();
+			await new Promise((resolve) => server.close(resolve));
+		}
+	});
+
 	it('says so when the peer is not AMI', async () => {
 		const server = net.createServer((socket) => socket.end('SSH-2.0-OpenSSH_9.2\r\n'));
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
