@@ -144,7 +144,7 @@ describe('credential asteriskAmiApi', () => {
 		test('TLS to a plain AMI port fails clearly', async () => {
 			const result = await test_(credentialsFor(simulator, 'admin', { tls: true, allowSelfSigned: true, connectTimeout: 500 }));
 			expect(result.status).toBe('Error');
-			expect(result.message).toMatch(/^TLS error: .*is this the plain AMI port\?/);
+			expect(result.message).toMatch(/^TLS error: .*is this the plain AMI port \(5038\)/);
 			expect(result.message).not.toContain('adminpw');
 		});
 	});

@@ -39,13 +39,9 @@ export function describeConnectionError(error: unknown): DescribedError {
 			return { code, message: 'Connection timed out', description: error.message };
 		case 'AUTHENTICATION':
 			return { code, message: 'Authentication failed', description: error.message };
-		case 'TLS': {
-			// A TLS hello answered in plain text: the port is AMI's plain port (5038), not tlsbindaddr's.
-			const cause = error.cause as NodeJS.ErrnoException | undefined;
-			const plainPort = cause?.code === 'ERR_SSL_WRONG_VERSION_NUMBER' || cause?.code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG';
-			const hint = plainPort ? ' (the server answered without TLS: is this the plain AMI port? TLS AMI is usually 5039)' : '';
-			return { code, message: 'TLS error', description: `${error.message}${hint}` };
-		}
+		case 'TLS':
+			// The core already tells a plain-text answer (the plain AMI port) from a certificate problem.
+			return { code, message: 'TLS error', description: error.message };
 		case 'NOT_AMI':
 			return {
 				code,

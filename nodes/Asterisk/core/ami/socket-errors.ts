@@ -31,6 +31,11 @@ export function describeSocketError(error: unknown, where: string, tls: boolean)
 			{ cause: error },
 		);
 	}
+	if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || code === 'ERR_SSL_PACKET_LENGTH_TOO_LONG') {
+		return new AmiError('TLS', `${where} did not answer in TLS (${code}): is this the plain AMI port (5038) rather than tlsbindaddr's?`, {
+			cause: error,
+		});
+	}
 	if (isTlsCode(code)) {
 		return new AmiError('TLS', `TLS with ${where} failed (${code}): check the CA certificate, or allow a self-signed one`, {
 			cause: error,
