@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: how fast our AMI parser and client take in real Asterisk events, against the
  * npm AMI clients and against framing alone, over loopback and in memory; then the Asterisk
- * node's pipelined, pooled actions and the Asterisk Trigger under load. Writes the `parser`,
- * `actions` and `trigger` sections of
+ * node's pipelined, pooled actions, the Asterisk Trigger under load and 500 IVR calls. Writes
+ * the `parser`, `actions`, `trigger` and `ivr` sections of
  * bench-results.json and prints which targets are met. It reports; it never fails
  * the build (exit 0 unless the bench itself cannot run).
  *
@@ -14,6 +14,7 @@ import * as path from 'node:path';
 
 import { runActionsBench } from './actions';
 import { runTriggerBench } from './trigger';
+import { runIvrBench } from './ivr';
 import { asteriskAmiClientContender, asteriskManagerContender } from './contender-peers';
 import { framingContender } from './contender-framing';
 import { oursContender } from './contender-ours';
@@ -192,6 +193,9 @@ async function main(): Promise<void> {
 	const trigger = await runTriggerBench({ seconds: TRIGGER_SECONDS, log });
 	writeSection(RESULTS_FILE, 'trigger', { ...trigger, seconds: TRIGGER_SECONDS });
 	log(`wrote the "trigger" section of ${RESULTS_FILE}`);
+
+	log('');
+	await runIvrBench(log);
 }
 
 function ratio(a: number, b: number): number {

@@ -43,8 +43,10 @@ type Matcher = string | RegExp | ((line: string) => boolean);
 export class EivrCaller {
 	/** Every chunk the socket delivered, as received: one command per chunk if pacing works. */
 	readonly chunks: Buffer[] = [];
-	/** Every line Asterisk's reader returned (after ast_strip), ignored ones included. */
+	/** Every command Asterisk ran: each line its reader returned (after ast_strip) of 3 characters or more. */
 	readonly received: string[] = [];
+	/** Lines Asterisk read and ignored for being under 3 characters (the writer's wake-up nudges among them). */
+	readonly ignored: string[] = [];
 	/** Every event line we sent, without its LF. */
 	readonly sent: string[] = [];
 	/** Digits asked for with `D` (send DTMF), as given. */
@@ -168,8 +170,11 @@ export class EivrCaller {
 
 	/** One command, as eivr_comm handles it. */
 	private run(input: string): void {
+		if (input.length < 3) {
+			this.ignored.push(input);
+			return;
+		}
 		this.received.push(input);
-		if (input.length < 3) return;
 		const data = input.slice(2);
 		const needsUp = 'SAIO'.includes(input[0]);
 		if (needsUp && (!this.answered || this.hungUp)) return this.send('Z');

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import { PacedWriter } from '../../../nodes/Asterisk/core/eivr/paced-writer';
 import { EivrCaller } from '../../simulator/eivr-caller';
+import { StdioReader } from '../../simulator/eivr/stdio-reader';
 import { closeAll, delay, pair } from './helpers';
 
 afterEach(closeAll);
@@ -124,7 +125,53 @@ describe('PacedWriter', () => {
 		expect(writes.map((write) => write.data)).toEqual(['a\n', 'b\n', 'c\n']);
 		expect(maxInFlight).toBe(1);
 		for (let i = 1; i < writes.length; i++) expect(writes[i].at - writes[i - 1].at).toBeGreaterThanOrEqual(32);
+		// After a burst, four bare line feeds follow at doubling intervals: 1, 2, 4 gaps apart.
+		await delay(30 * (1 + 2 + 4 + 8) + 150);
+		expect(writes.map((write) => write.data)).toEqual(['a\n', 'b\n', 'c\n', '\n', '\n', '\n', '\n']);
+		expect(writes[5].at - writes[4].at).toBeGreaterThanOrEqual(30 * 2);
+		expect(writes[6].at - writes[5].at).toBeGreaterThanOrEqual(30 * 4);
+		expect(writer.nudgesSent).toBe(4);
+		expect(writer.idle).toBe(true);
+	});
+
+	it('a lone command is not followed by a nudge', async () => {
+		const writes: string[] = [];
+		const writer = new PacedWriter({ write: (data, callback) => (writes.push(data.toString()), setImmediate(() => callback()), true) }, 5);
+		await writer.send(Buffer.from('S,beep\n'));
 		await delay(40);
+		expect(writes).toEqual(['S,beep\n']);
+	});
+
+	it('wakes an Asterisk that read two commands at once, so the held one still runs', async () => {
+		// Asterisk's loop is late once: both commands are in the kernel when it first reads.
+		// After that it reads every arrival at once, one line per wake-up, as app_externalivr.c does.
+		const reader = new StdioReader();
+		const ran: string[] = [];
+		let late = true;
+		let waiting: Buffer[] = [];
+		const wake = (chunk: Buffer): void => {
+			for (const line of reader.push(chunk)) ran.push(line.toString().trim());
+		};
+		const writer = new PacedWriter(
+			{
+				write: (data, callback) => {
+					if (late) waiting.push(Buffer.from(data));
+					else wake(Buffer.from(data));
+					setImmediate(() => callback());
+					return true;
+				},
+			},
+			5,
+		);
+		await Promise.all([writer.send(Buffer.from('V,IVR_CHOICE=1\n')), writer.send(Buffer.from('E,exit\n'))]);
+		late = false;
+		wake(Buffer.concat(waiting));
+		waiting = [];
+		expect(ran).toEqual(['V,IVR_CHOICE=1']);
+		expect(reader.stalled).toBe(true); // E,exit is held in stdio's buffer
+		for (let waited = 0; !ran.includes('E,exit') && waited < 1000; waited += 5) await delay(5);
+		expect(ran.filter((line) => line.length >= 3)).toEqual(['V,IVR_CHOICE=1', 'E,exit']);
+		await delay(150);
 		expect(writer.idle).toBe(true);
 	});
 

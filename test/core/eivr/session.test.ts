@@ -149,6 +149,7 @@ describe('f3 dtmf: digits, autoclear, D', () => {
 		caller.press('#*AD');
 		await session.sendDtmf('98');
 		await caller.waitForCommand('D,98');
+		for (let waited = 0; digits.length < 8 && waited < 2000; waited += 5) await delay(5);
 
 		expect(digits).toEqual(['1', '2', '3', '5', '#', '*', 'A', 'D']);
 		expect(events.map((event) => event.type)).toEqual(['dtmf', 'dtmf', 'dtmf', 'dtmf', 'stopped', 'dropped', 'dtmf', 'dtmf', 'dtmf', 'dtmf']);

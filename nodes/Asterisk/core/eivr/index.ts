@@ -15,6 +15,7 @@ export {
 } from './session-types';
 export { IvrSession } from './session';
 export type { PlaybackOutcome, PlaybackResult } from './playlist';
+export { collectSettings } from './digit-collection';
 export type { CollectDigitsOptions, CollectDigitsResult, CollectEndReason } from './digit-collection';
 export { IvrServer, DEFAULT_EIVR_PORT, type IvrServerOptions, type IvrServerEvents, type IvrRefusalReason } from './server';
 export { IvrError, IvrUnsafeCommandError, IvrHangupError, IvrClosedError, IvrTimeoutError, type IvrErrorCode } from './errors';
