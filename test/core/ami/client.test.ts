@@ -394,6 +394,21 @@ describe('connection loss', () => {
 		expect(ami.status).toBe('closed');
 	});
 
+	it('does not take a Ping stuck behind a ringing synchronous Originate for a dead peer', async () => {
+		await simulator.close();
+		simulator = await startAmiSimulator({ answerDelayMs: 600 });
+		const ami = client({ keepaliveIntervalMs: 50, keepaliveTimeoutMs: 100 });
+		const lost: AmiError[] = [];
+		ami.on('disconnect', (error) => lost.push(error));
+		await ami.connect();
+		// Without Async, Asterisk answers nothing else on this session until the call is answered.
+		const result = await ami.action('Originate', { Channel: 'PJSIP/300', Application: 'Wait', Data: '1' }, { timeoutMs: 5000 });
+		expect(result.response.get('Message')).toBe('Originate successfully queued');
+		expect(actionsNamed('Ping').length).toBeGreaterThan(0);
+		expect(lost).toEqual([]);
+		expect(ami.status).toBe('ready');
+	});
+
 	it('notices a dead peer with the keepalive Ping', async () => {
 		const ami = client({ keepaliveIntervalMs: 50, keepaliveTimeoutMs: 100 });
 		await ami.connect();

@@ -8,8 +8,7 @@
  *   Originate dials twice. Reconnecting is a policy (RetryStrategy); it stops on a refused login.
  */
 import { EventEmitter } from 'node:events';
-import * as net from 'node:net';
-import * as tls from 'node:tls';
+import type * as net from 'node:net';
 
 import { ActionIdAllocator } from './action-id';
 import { RESPONSE, type AmiCompletion } from './completion';
@@ -17,11 +16,13 @@ import { AmiError, AmiUnsafeActionError, type AmiProtocolError } from './errors'
 import { AmiSubscription, type AmiEventHandler, type AmiSubscriptionOptions } from './event-queue';
 import { login } from './login';
 import type { AmiMessage } from './message';
-import { DEFAULT_PORT, DEFAULT_TLS_PORT, type AmiClientOptions } from './options';
+import { Keepalive } from './keepalive';
+import type { AmiClientOptions } from './options';
 import { AmiParser } from './parser';
 import { PendingActions, type AmiActionResult } from './pending';
 import { exponentialBackoff, type RetryStrategy } from './retry';
 import { headerPairs, serializeAction, type AmiHeaders } from './serializer';
+import { openSocket, portOf, usesTls } from './socket';
 import { describeSocketError } from './socket-errors';
 
 export type AmiClientStatus = 'idle' | 'connecting' | 'ready' | 'reconnecting' | 'closing' | 'closed';
@@ -74,7 +75,7 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
 	private socket: net.Socket | undefined;
 	private handshake: Handshake | undefined;
 	private corked = false;
-	private keepaliveTimer: NodeJS.Timeout | undefined;
+	private readonly keepalive: Keepalive;
 	private reconnectTimer: NodeJS.Timeout | undefined;
 	private attempt = 0;
 	/** When bytes last arrived: a busy line needs no keepalive Ping. */
@@ -86,6 +87,17 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
 		this.options = options;
 		this.retryStrategy =
 			options.reconnect === true ? exponentialBackoff() : options.reconnect === false ? undefined : options.reconnect;
+		this.keepalive = new Keepalive(
+			{
+				lastDataAt: () => this.lastDataAt,
+				actionsInFlight: () => this.pending.size,
+				ping: (timeoutMs) => this.send('Ping', undefined, { timeoutMs }),
+				dead: (timeoutMs) =>
+					this.socket?.destroy(new AmiError('KEEPALIVE', `Asterisk at ${this.address} did not answer a keepalive Ping within ${timeoutMs} ms`)),
+			},
+			options.keepaliveIntervalMs ?? 30_000,
+			options.keepaliveTimeoutMs ?? 10_000,
+		);
 		this.parser = new AmiParser(
 			{
 				onBanner: (banner) => this.onBanner(banner),
@@ -107,7 +119,7 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
 
 	/** Where this client connects, for messages: `host:port` (never the credentials). */
 	get address(): string {
-		return `${this.options.host}:${this.port}`;
+		return `${this.options.host}:${portOf(this.options)}`;
 	}
 
 	/** Connect and log in. Subscribe first to see the events that come with the login. */
@@ -208,14 +220,9 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
 		socket.write(bytes);
 	}
 
-	private get port(): number {
-		return this.options.port ?? (this.options.tls ? DEFAULT_TLS_PORT : DEFAULT_PORT);
-	}
-
 	private openConnection(): Promise<void> {
 		return new Promise<void>((resolve, reject) => {
-			const useTls = this.options.tls !== undefined && this.options.tls !== false;
-			const socket = this.createSocket();
+			const socket = openSocket(this.options);
 			this.socket = socket;
 			this.banner = undefined;
 			this.parser.reset(true);
@@ -269,28 +276,10 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
 					socketError instanceof AmiError
 						? socketError
 						: socketError !== undefined
-							? describeSocketError(socketError, `Asterisk at ${this.address}`, useTls)
+							? describeSocketError(socketError, `Asterisk at ${this.address}`, usesTls(this.options))
 							: new AmiError('DISCONNECTED', `Asterisk at ${this.address} closed the connection`);
 				this.onSocketClosed(error);
 			});
-		});
-	}
-
-	private createSocket(): net.Socket {
-		const { host } = this.options;
-		const tlsOption = this.options.tls;
-		if (tlsOption === undefined || tlsOption === false) {
-			const socket = net.connect({ host, port: this.port });
-			socket.setNoDelay(true);
-			return socket;
-		}
-		const settings = tlsOption === true ? {} : tlsOption;
-		return tls.connect({
-			host,
-			port: this.port,
-			ca: settings.ca,
-			rejectUnauthorized: settings.allowSelfSigned !== true,
-			servername: settings.servername ?? (net.isIP(host) === 0 ? host : undefined),
 		});
 	}
 
@@ -326,7 +315,7 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
 
 	private onSocketClosed(error: AmiError): void {
 		this.socket = undefined;
-		this.stopKeepalive();
+		this.keepalive.stop();
 		this.handshake?.fail(error);
 		this.pending.rejectAll(
 			(action) => new AmiError('DISCONNECTED', `the connection to ${this.address} was lost before ${action} completed; it was not re-sent`, { cause: error }),
@@ -375,51 +364,12 @@ export class AmiClient extends EventEmitter<AmiClientEvents> {
 		if (this.currentStatus !== 'connecting' && this.currentStatus !== 'reconnecting') return;
 		this.attempt = 0;
 		this.setStatus('ready');
-		this.scheduleKeepalive();
+		this.keepalive.start();
 		this.emit('ready');
 	}
 
-	/**
-	 * Ping when the line has been quiet for a whole interval. A Ping stuck behind other actions
-	 * proves nothing (Asterisk runs one action at a time per session, and a synchronous Originate
-	 * holds every response behind it for as long as it rings), so only a Ping that is alone in
-	 * flight and unanswered marks the peer as dead.
-	 */
-	private scheduleKeepalive(): void {
-		const interval = this.options.keepaliveIntervalMs ?? 30_000;
-		if (interval <= 0) return;
-		const quietFor = Date.now() - this.lastDataAt;
-		this.keepaliveTimer = setTimeout(() => {
-			this.keepaliveTimer = undefined;
-			const socket = this.socket;
-			if (this.currentStatus !== 'ready' || socket === undefined) return;
-			if (Date.now() - this.lastDataAt < interval) {
-				this.scheduleKeepalive();
-				return;
-			}
-			const timeoutMs = this.options.keepaliveTimeoutMs ?? 10_000;
-			const othersInFlight = this.pending.size;
-			this.send('Ping', undefined, { timeoutMs }).then(
-				() => this.scheduleKeepalive(),
-				(error: AmiError) => {
-					if (error.code !== 'ACTION_TIMEOUT' || this.socket !== socket) return;
-					if (othersInFlight > 0) {
-						this.scheduleKeepalive();
-						return;
-					}
-					socket.destroy(new AmiError('KEEPALIVE', `Asterisk at ${this.address} did not answer a keepalive Ping within ${timeoutMs} ms`));
-				},
-			);
-		}, Math.max(0, interval - Math.min(quietFor, interval)));
-	}
-
-	private stopKeepalive(): void {
-		if (this.keepaliveTimer !== undefined) clearTimeout(this.keepaliveTimer);
-		this.keepaliveTimer = undefined;
-	}
-
 	private clearTimers(): void {
-		this.stopKeepalive();
+		this.keepalive.stop();
 		if (this.reconnectTimer !== undefined) clearTimeout(this.reconnectTimer);
 		this.reconnectTimer = undefined;
 	}
