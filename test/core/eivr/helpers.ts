@@ -2,12 +2,12 @@
  * Shared by the ExternalIVR tests: the captured transcripts, and a server + simulated caller
  * pair on loopback that is torn down after each test.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { IvrServer } from '../../../nodes/Asterisk/core/eivr';
 import type { IvrServerOptions, IvrSession } from '../../../nodes/Asterisk/core/eivr';
 import { EivrCaller } from '../../simulator/eivr-caller';
 import type { EivrCallerOptions } from '../../simulator/eivr-caller';
+import { TRANSCRIPTS_DIR, readTranscript as readCapture } from '../../support/transcripts';
 
 export interface TranscriptLine {
 	readonly direction: '<<' | '>>';
@@ -16,18 +16,20 @@ export interface TranscriptLine {
 	readonly ending: '\n' | '\r\n';
 }
 
-const FIXTURES = join(__dirname, 'fixtures');
-
+/** The ExternalIVR sockets of the captures (`f*_eivr_*.ivr.txt`). */
 export function transcriptNames(): string[] {
-	return readdirSync(FIXTURES).filter((name) => name.endsWith('.ivr.txt')).sort();
+	return readdirSync(TRANSCRIPTS_DIR).filter((name) => name.endsWith('.ivr.txt')).sort();
 }
 
+/** The protocol lines of one capture; ExternalIVR lines end in LF, a few captured ones in CRLF. */
 export function readTranscript(name: string): TranscriptLine[] {
 	const lines: TranscriptLine[] = [];
-	for (const row of readFileSync(join(FIXTURES, name), 'utf8').split('\n')) {
-		const match = /^\s*[\d.]+ (<<|>>) (.*?)(\\r\\n|\\n)$/.exec(row);
-		if (match === null) continue;
-		lines.push({ direction: match[1] as '<<' | '>>', text: match[2], ending: match[3] === '\\r\\n' ? '\r\n' : '\n' });
+	for (const line of readCapture(name).lines) {
+		if ((line.direction !== '<<' && line.direction !== '>>') || line.bytes === undefined) continue;
+		const text = line.bytes.toString('utf8');
+		if (!text.endsWith('\n')) continue;
+		const ending = text.endsWith('\r\n') ? '\r\n' : '\n';
+		lines.push({ direction: line.direction, text: text.slice(0, -ending.length), ending });
 	}
 	return lines;
 }
