@@ -6,6 +6,10 @@ import type { AmiSimulator, Headers } from '../simulator/ami';
 import { activateTrigger, listenForTestEvent, type ActiveTrigger } from '../support/trigger-context';
 import type { Parameters } from '../support/n8n-context';
 import { credentialsFor } from './harness';
+import { AmiClient } from '../../nodes/Asterisk/core/ami';
+import { triggerClientOptions } from '../../nodes/Asterisk/trigger/connection';
+import { AsteriskEventListener, type ListenerSettings } from '../../nodes/Asterisk/trigger/listener';
+import { readCredentials } from '../../nodes/Asterisk/transport/connect';
 
 export const triggerNode = new AsteriskTrigger();
 
@@ -66,4 +70,31 @@ export async function until(probe: () => boolean, timeoutMs = 5000, what = 'cond
 		if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs} ms`);
 		await delay(10);
 	}
+}
+
+/** The listener alone (no n8n context), with what it emits, logs and reports as fatal. */
+export function listenerSettings(overrides: Partial<ListenerSettings> = {}): ListenerSettings {
+	return {
+		mode: 'events',
+		filter: { events: ['Hangup'] },
+		serverFilter: true,
+		eventClasses: [],
+		batch: { maxItems: 1, maxWaitMs: 0 },
+		summary: { graceMs: 0, maxCalls: 100 },
+		...overrides,
+	};
+}
+
+export function startListener(simulator: AmiSimulator, settings: ListenerSettings, user: 'admin' | 'limited' = 'admin') {
+	const emitted: object[] = [];
+	const logs: string[] = [];
+	const fatal: unknown[] = [];
+	const log = (message: string) => logs.push(message);
+	const client = new AmiClient(triggerClientOptions(readCredentials(credentialsFor(simulator, user))));
+	const listener = new AsteriskEventListener(client, settings, {
+		emit: (items) => emitted.push(...items),
+		log: { debug: log, info: log, warn: log, error: log },
+		fatal: (error) => fatal.push(error),
+	});
+	return { listener, emitted, logs, fatal };
 }
