@@ -8,4 +8,5 @@ module.exports = {
 	},
 	testTimeout: 20000,
 	maxWorkers: 2,
+	reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
