@@ -162,24 +162,92 @@ describe('Call: other operations', () => {
 	});
 
 	test.each([
-		['blindTransfer', 'BlindTransfer', { channel: 'PJSIP/a-1', context: 'from-internal', exten: '200' }, { Channel: 'PJSIP/a-1', Context: 'from-internal', Exten: '200' }],
-		['atxfer', 'Atxfer', { channel: 'PJSIP/a-1', exten: '200', context: 'from-internal' }, { Channel: 'PJSIP/a-1', Exten: '200', Context: 'from-internal' }],
-		['playDtmf', 'PlayDTMF', { channel: 'PJSIP/a-1', digit: '#', additionalFields: { duration: 250, receive: true } }, { Channel: 'PJSIP/a-1', Digit: '#', Duration: '250', Receive: 'true' }],
-		['park', 'Park', { channel: 'PJSIP/a-1', additionalFields: { timeout: 60000, parkinglot: 'default', timeoutChannel: 'PJSIP/b-2' } }, { Channel: 'PJSIP/a-1', TimeoutChannel: 'PJSIP/b-2', Timeout: '60000', Parkinglot: 'default' }],
-		['bridge', 'Bridge', { channel1: 'PJSIP/a-1', channel2: 'PJSIP/b-2', tone: 'Both' }, { Channel1: 'PJSIP/a-1', Channel2: 'PJSIP/b-2', Tone: 'Both' }],
-	])('%s sends %s with its headers and reports Asterisk\'s answer', async (operation, action, parameters, headers) => {
+		['blindTransfer', 'BlindTransfer', { channel: 'PJSIP/a-1', context: 'from-internal', exten: '200' }, { Channel: 'PJSIP/a-1', Context: 'from-internal', Exten: '200' }, 'Channel specified does not exist'],
+		['atxfer', 'Atxfer', { channel: 'PJSIP/a-1', exten: '200', context: 'from-internal' }, { Channel: 'PJSIP/a-1', Exten: '200', Context: 'from-internal' }, 'Channel specified does not exist'],
+		['playDtmf', 'PlayDTMF', { channel: 'PJSIP/a-1', digit: '#', additionalFields: { duration: 250, receive: true } }, { Channel: 'PJSIP/a-1', Digit: '#', Duration: '250', Receive: 'true' }, 'Channel not found'],
+		['park', 'Park', { channel: 'PJSIP/a-1', additionalFields: { timeout: 60000, parkinglot: 'default', timeoutChannel: 'PJSIP/b-2' } }, { Channel: 'PJSIP/a-1', TimeoutChannel: 'PJSIP/b-2', Timeout: '60000', Parkinglot: 'default' }, 'Channel does not exist: PJSIP/a-1'],
+		['bridge', 'Bridge', { channel1: 'PJSIP/a-1', channel2: 'PJSIP/b-2', tone: 'Both' }, { Channel1: 'PJSIP/a-1', Channel2: 'PJSIP/b-2', Tone: 'Both' }, 'Channel1 does not exist: PJSIP/a-1'],
+	])("%s sends %s with its headers; a channel that does not exist is Asterisk's error", async (operation, action, parameters, headers, message) => {
 		const output = await run(simulator, { resource: 'call', operation, ...parameters }, { continueOnFail: true });
 		expect(sent(simulator, action)).toEqual([headers]);
-		// The simulator has no such calls: its answer is Asterisk's own error text, on the item.
 		expect(output).toHaveLength(1);
 		expect(output[0].pairedItem).toEqual({ item: 0 });
-		expect(output[0].json).toMatchObject({ action, error: expect.stringMatching(new RegExp(`^Asterisk refused ${action}: `)) });
+		expect(output[0].json).toMatchObject({ action, code: 'ACTION_FAILED', error: `Asterisk refused ${action}: ${message}` });
 	});
-
 	test('PlayDTMF refuses more than one digit before sending', async () => {
 		await expect(run(simulator, { resource: 'call', operation: 'playDtmf', channel: 'PJSIP/a-1', digit: '12' })).rejects.toThrow(
 			'Digit must be one of 0-9, *, # or A-D, not "12" [item 0]',
 		);
 		expect(simulator.receivedActions('PlayDTMF')).toHaveLength(0);
+	});
+});
+
+describe('Call: bridging, transfers, DTMF and parking on live calls', () => {
+	/** Two answered calls running Wait(30): the `;1` channels' names. */
+	async function twoCalls(): Promise<[string, string]> {
+		const calls = await run(
+			simulator,
+			{ ...originate, destinationType: 'application', application: 'Wait', data: '30' },
+			{ itemCount: 2, itemParameters: (i) => ({ channel: ['Local/100@park-test', 'Local/200@park-test'][i] }) },
+		);
+		return [calls[0].json.channel as string, calls[1].json.channel as string];
+	}
+
+	test('Bridge two calls, then BlindTransfer one side elsewhere', async () => {
+		const [a, b] = await twoCalls();
+		const bridged = await run(simulator, { resource: 'call', operation: 'bridge', channel1: a, channel2: b, tone: 'no' });
+		expect(bridged).toEqual([{ json: { Response: 'Success', Message: 'Channels have been bridged' }, pairedItem: { item: 0 } }]);
+		const status = await run(simulator, { resource: 'channel', operation: 'status', channel: b });
+		expect(status[0].json.BridgeID).toMatch(/^[0-9a-f-]{36}$/);
+
+		const transferred = await run(simulator, { resource: 'call', operation: 'blindTransfer', channel: a, context: 'echo', exten: '600' });
+		expect(transferred[0].json).toEqual({ Response: 'Success', Message: 'Transfer succeeded' });
+		// The transferee is out of the bridge and runs echo,600.
+		const after = await run(simulator, { resource: 'channel', operation: 'status', channel: b });
+		expect(after[0].json).toMatchObject({ BridgeID: '', Context: 'echo', Exten: '600' });
+	});
+
+	test('BlindTransfer of a channel in no bridge is "Transfer invalid"', async () => {
+		const [a] = await twoCalls();
+		await expect(run(simulator, { resource: 'call', operation: 'blindTransfer', channel: a, context: 'echo', exten: '600' })).rejects.toThrow(
+			'Asterisk refused BlindTransfer: Transfer invalid [item 0]',
+		);
+	});
+
+	test('Park a call: Park successful; another parking lot fails', async () => {
+		const [a, b] = await twoCalls();
+		const output = await run(simulator, { resource: 'call', operation: 'park', channel: a, additionalFields: { timeout: 60000 } });
+		expect(output).toHaveLength(1);
+		expect(output[0].json.Response).toBe('Success');
+		// Asterisk writes "Park successful\n" (a newline of its own before the CRLF): compare trimmed.
+		expect(String(output[0].json.Message).trim()).toBe('Park successful');
+		const second = await run(simulator, { resource: 'call', operation: 'park', channel: b, additionalFields: { parkinglot: 'vip' } }, { continueOnFail: true });
+		expect(second[0].json).toMatchObject({ code: 'ACTION_FAILED', action: 'Park' });
+		expect(String(second[0].json.error).trim()).toBe('Asterisk refused Park: Park action failed');
+	});
+
+	test('PlayDTMF on a live channel; Atxfer without an atxfer feature code', async () => {
+		const [a] = await twoCalls();
+		const dtmf = await run(simulator, { resource: 'call', operation: 'playDtmf', channel: a, digit: '5', additionalFields: { duration: 100 } });
+		expect(dtmf[0].json).toEqual({ Response: 'Success', Message: 'DTMF successfully queued' });
+		await expect(run(simulator, { resource: 'call', operation: 'atxfer', channel: a, exten: '200' })).rejects.toThrow(
+			'Asterisk refused Atxfer: No attended transfer feature code found [item 0]',
+		);
+	});
+
+	test('Atxfer with features.conf atxfer = *2 is queued, its context set as TRANSFER_CONTEXT', async () => {
+		await tearDown(simulator);
+		simulator = await startSimulator({ atxferFeatureCode: '*2' });
+		const [a] = await twoCalls();
+		const output = await run(simulator, { resource: 'call', operation: 'atxfer', channel: a, exten: '200', context: 'park-test' });
+		expect(output[0].json).toEqual({ Response: 'Success', Message: 'Atxfer successfully queued' });
+		const variable = await run(simulator, { resource: 'variable', operation: 'get', scope: 'channel', channel: a, variable: 'TRANSFER_CONTEXT' });
+		expect(JSON.stringify(variable[0].json)).toContain('park-test');
+	});
+
+	test('the call write class is enough: the limited user may bridge', async () => {
+		const [a, b] = await twoCalls();
+		const output = await run(simulator, { resource: 'call', operation: 'bridge', channel1: a, channel2: b }, { credentials: credentialsFor(simulator, 'limited') });
+		expect(output[0].json.Message).toBe('Channels have been bridged');
 	});
 });

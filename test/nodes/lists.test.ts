@@ -1,6 +1,6 @@
 /** Channel, Extension / device / mailbox, Database (AstDB) and Custom Action operations. */
 import type { AmiSimulator } from '../simulator/ami';
-import { run, sent, startSimulator, tearDown } from './harness';
+import { credentialsFor, run, sent, startSimulator, tearDown } from './harness';
 
 let simulator: AmiSimulator;
 
@@ -38,15 +38,62 @@ describe('Channel', () => {
 });
 
 describe('Extension / device / mailbox', () => {
-	test.each([
-		['extensionState', { exten: '100', context: 'park-test' }, 'ExtensionState', { Exten: '100', Context: 'park-test' }],
-		['deviceStateList', {}, 'DeviceStateList', {}],
-		['mailboxCount', { mailbox: '100@default' }, 'MailboxCount', { Mailbox: '100@default' }],
-		['mailboxStatus', { mailbox: '100@default' }, 'MailboxStatus', { Mailbox: '100@default' }],
-	])('%s sends %s', async (operation, parameters, action, headers) => {
-		const output = await run(simulator, { resource: 'extension', operation, ...parameters }, { continueOnFail: true });
-		expect(sent(simulator, action)).toEqual([headers]);
-		expect(output.every((item) => item.pairedItem !== undefined)).toBe(true);
+	const extension = { resource: 'extension' };
+
+	test('Extension state from the hint; an extension without a hint is Status -1, not an error', async () => {
+		const idle = await run(simulator, { ...extension, operation: 'extensionState', exten: '300', context: 'hints-test' });
+		expect(idle).toEqual([
+			{
+				json: { Response: 'Success', Message: 'Extension Status', Exten: '300', Context: 'hints-test', Hint: 'Custom:test300', Status: '0', StatusText: 'Idle' },
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(sent(simulator, 'ExtensionState')).toEqual([{ Exten: '300', Context: 'hints-test' }]);
+		simulator.setDeviceState('Custom:test300', 'BUSY');
+		const busy = await run(simulator, { ...extension, operation: 'extensionState', exten: '300', context: 'hints-test' });
+		expect(busy[0].json).toMatchObject({ Status: '2', StatusText: 'Busy' });
+		const none = await run(simulator, { ...extension, operation: 'extensionState', exten: '999', context: 'park-test' });
+		expect(none[0].json).toMatchObject({ Response: 'Success', Hint: '', Status: '-1', StatusText: 'Unknown' });
+	});
+
+	test('Device states: one item per device', async () => {
+		simulator.setDeviceState('Custom:night', 'INUSE');
+		const output = await run(simulator, { ...extension, operation: 'deviceStateList' }, { itemCount: 2 });
+		const custom = output.filter((item) => item.json.Device === 'Custom:night');
+		expect(custom).toEqual([
+			{ json: { Event: 'DeviceStateChange', Device: 'Custom:night', State: 'INUSE' }, pairedItem: { item: 0 } },
+			{ json: { Event: 'DeviceStateChange', Device: 'Custom:night', State: 'INUSE' }, pairedItem: { item: 1 } },
+		]);
+		expect(output.every((item) => item.json.Event === 'DeviceStateChange')).toBe(true);
+	});
+
+	test('Mailbox counts and status: no voicemail configured counts 0 (as on an Asterisk without app_voicemail)', async () => {
+		const count = await run(simulator, { ...extension, operation: 'mailboxCount', mailbox: '100@default' });
+		expect(count[0].json).toEqual({
+			Response: 'Success',
+			Message: 'Mailbox Message Count',
+			Mailbox: '100@default',
+			UrgMessages: '0',
+			NewMessages: '0',
+			OldMessages: '0',
+		});
+		const status = await run(simulator, { ...extension, operation: 'mailboxStatus', mailbox: '100@default' });
+		expect(status[0].json).toEqual({ Response: 'Success', Message: 'Mailbox Status', Mailbox: '100@default', Waiting: '0' });
+		expect(sent(simulator, 'MailboxCount')).toEqual([{ Mailbox: '100@default' }]);
+		expect(sent(simulator, 'MailboxStatus')).toEqual([{ Mailbox: '100@default' }]);
+	});
+
+	test('Mailbox counts of a configured mailbox; the limited user (write=call) may read them', async () => {
+		const withVoicemail = await startSimulator({ mailboxes: { '100@default': { new: 3, old: 2, urgent: 1 } } });
+		try {
+			const limited = { credentials: credentialsFor(withVoicemail, 'limited') };
+			const count = await run(withVoicemail, { ...extension, operation: 'mailboxCount', mailbox: '100@default' }, limited);
+			expect(count[0].json).toMatchObject({ UrgMessages: '1', NewMessages: '3', OldMessages: '2' });
+			const status = await run(withVoicemail, { ...extension, operation: 'mailboxStatus', mailbox: '100' }, limited);
+			expect(status[0].json).toMatchObject({ Mailbox: '100', Waiting: '1' });
+		} finally {
+			await withVoicemail.close();
+		}
 	});
 });
 

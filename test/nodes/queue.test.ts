@@ -93,6 +93,37 @@ describe('Queue', () => {
 		expect(withParams[0].json).not.toHaveProperty('ActionID');
 	});
 
+	test('Status: one item per waiting caller (QueueEntry), after the members', async () => {
+		simulator.queues.addCaller('support', { channel: 'PJSIP/carol-00000001', callerIdNum: '5551000', callerIdName: 'Carol', wait: 30 });
+		const second = simulator.queues.addCaller('support', { channel: 'PJSIP/dave-00000002', priority: 2 });
+		const output = await run(simulator, { ...queue, operation: 'status', queue: 'support' });
+		expect(output.map((item) => [item.json.type, item.json.Event])).toEqual([
+			['member', 'QueueMember'],
+			['caller', 'QueueEntry'],
+			['caller', 'QueueEntry'],
+		]);
+		expect(output[1].json).toMatchObject({
+			type: 'caller',
+			Queue: 'support',
+			Position: '1',
+			Channel: 'PJSIP/carol-00000001',
+			CallerIDNum: '5551000',
+			CallerIDName: 'Carol',
+			Wait: '30',
+			Priority: '0',
+		});
+		expect(output[2].json).toMatchObject({ Position: '2', Channel: 'PJSIP/dave-00000002', Uniqueid: second.uniqueid, CallerIDNum: 'unknown', Priority: '2' });
+		expect(output.every((item) => item.pairedItem !== undefined && !('ActionID' in item.json))).toBe(true);
+		const withParams = await run(simulator, { ...queue, operation: 'status', queue: 'support', includeParams: true });
+		expect(withParams[0].json).toMatchObject({ type: 'queue', Calls: '2' });
+		const summary = await run(simulator, { ...queue, operation: 'summary', queue: 'support' });
+		expect(summary[0].json).toMatchObject({ Callers: '2', LongestHoldTime: '30' });
+		// A caller who hangs up leaves the queue.
+		await run(simulator, { resource: 'call', operation: 'hangup', channel: 'PJSIP/carol-00000001' });
+		const after = await run(simulator, { ...queue, operation: 'status', queue: 'support' });
+		expect(after.filter((item) => item.json.type === 'caller').map((item) => [item.json.Position, item.json.Channel])).toEqual([['1', 'PJSIP/dave-00000002']]);
+	});
+
 	test('Summary: one item per queue', async () => {
 		const output = await run(simulator, { ...queue, operation: 'summary' });
 		expect(output.map((item) => [item.json.Event, item.json.Queue, item.json.LoggedIn])).toEqual([

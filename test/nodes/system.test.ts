@@ -1,6 +1,6 @@
 /** System operations: Command (both Asterisk output formats), Ping, CoreStatus, UserEvent, and the rest. */
 import type { AmiSimulator } from '../simulator/ami';
-import { run, sent, startSimulator, tearDown } from './harness';
+import { credentialsFor, run, sent, startSimulator, tearDown } from './harness';
 
 const system = { resource: 'system' };
 
@@ -59,15 +59,60 @@ describe('System', () => {
 		expect(sent(simulator, 'UserEvent')).toEqual([{ UserEvent: 'N8nTest', Header1: 'value one', Foo: ['bar', 'baz'] }]);
 	});
 
+	test('CoreSettings', async () => {
+		const output = await run(simulator, { ...system, operation: 'coreSettings' });
+		expect(sent(simulator, 'CoreSettings')).toEqual([{}]);
+		expect(output).toEqual([
+			{
+				json: {
+					Response: 'Success',
+					AMIversion: '11.0.0',
+					AsteriskVersion: '22.10.1',
+					SystemName: '',
+					CoreMaxCalls: '0',
+					CoreMaxLoadAvg: '0.000000',
+					CoreRunUser: '',
+					CoreRunGroup: '',
+					CoreMaxFilehandles: '0',
+					CoreRealTimeEnabled: 'No',
+					CoreCDRenabled: 'Yes',
+					CoreHTTPenabled: 'No',
+					SoundsSearchCustomDir: 'No',
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	test("Reload one module, every module; a module that is not loaded or cannot reload is Asterisk's error", async () => {
+		const output = await run(simulator, { ...system, operation: 'reload', module: 'app_queue.so' });
+		expect(output[0].json).toEqual({ Response: 'Success', Message: 'Module Reloaded' });
+		expect((await run(simulator, { ...system, operation: 'reload', module: '' }))[0].json.Message).toBe('Module Reloaded');
+		expect(sent(simulator, 'Reload')).toEqual([{ Module: 'app_queue.so' }, {}]);
+		await expect(run(simulator, { ...system, operation: 'reload', module: 'app_voicemail.so' })).rejects.toThrow(
+			'Asterisk refused Reload: No such module [item 0]',
+		);
+		await expect(run(simulator, { ...system, operation: 'reload', module: 'app_echo' })).rejects.toThrow(
+			'Asterisk refused Reload: Module does not support reload [item 0]',
+		);
+	});
+
+	test('Module check: loaded, not loaded', async () => {
+		const output = await run(simulator, { ...system, operation: 'moduleCheck', module: 'app_queue' });
+		expect(output).toEqual([{ json: { Response: 'Success', Version: '' }, pairedItem: { item: 0 } }]);
+		expect(sent(simulator, 'ModuleCheck')).toEqual([{ Module: 'app_queue' }]);
+		const missing = await run(simulator, { ...system, operation: 'moduleCheck', module: 'app_voicemail' }, { continueOnFail: true });
+		expect(missing[0].json).toMatchObject({ error: 'Asterisk refused ModuleCheck: Module not loaded', code: 'ACTION_FAILED', action: 'ModuleCheck' });
+	});
+
 	test.each([
-		['coreSettings', {}, 'CoreSettings', {}],
-		['reload', { module: 'app_queue.so' }, 'Reload', { Module: 'app_queue.so' }],
-		['moduleCheck', { module: 'app_queue' }, 'ModuleCheck', { Module: 'app_queue' }],
-	])('%s sends %s', async (operation, parameters, action, headers) => {
-		const output = await run(simulator, { ...system, operation, ...parameters }, { continueOnFail: true });
-		expect(sent(simulator, action)).toEqual([headers]);
-		expect(output).toHaveLength(1);
-		expect(output[0].pairedItem).toEqual({ item: 0 });
+		['coreSettings', {}, 'CoreSettings'],
+		['reload', { module: 'app_queue.so' }, 'Reload'],
+		['moduleCheck', { module: 'app_queue' }, 'ModuleCheck'],
+	])('%s needs a system (or config/reporting) write class: the limited user is refused', async (operation, parameters, action) => {
+		await expect(run(simulator, { ...system, operation, ...parameters }, { credentials: credentialsFor(simulator, 'limited') })).rejects.toThrow(
+			`Permission denied for ${action} [item 0]`,
+		);
 	});
 });
 

@@ -91,7 +91,7 @@ export const coreShowChannelsAction: ActionHandler = (context) => {
 			['Application', channel.application],
 			['ApplicationData', channel.applicationData],
 			['Duration', channel.durationText()],
-			['BridgeId', ''],
+			['BridgeId', channel.bridgeId ?? ''],
 		]);
 	}
 	listComplete(context, 'CoreShowChannelsComplete', channels.length);
@@ -108,7 +108,7 @@ function statusEvent(channel: Channel, variables: string[], actionId: string | u
 		['EffectiveConnectedLineNum', channel.connectedNum ?? '<unknown>'],
 		['EffectiveConnectedLineName', channel.connectedName ?? '<unknown>'],
 		['TimeToHangup', '0'],
-		['BridgeID', ''],
+		['BridgeID', channel.bridgeId ?? ''],
 		['Application', channel.application],
 		['Data', channel.applicationData],
 		['Nativeformats', '(slin)'],

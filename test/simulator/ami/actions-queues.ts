@@ -3,7 +3,7 @@
  * QueueStatus and QueueSummary, with d_queue's texts, event order and lists.
  */
 import { actionIdHeader, unixSeconds } from './format';
-import { newMember, type QueueRegistry } from './queues';
+import { newMember, QueueRegistry } from './queues';
 import type { ActionContext } from './session';
 
 const TRUE_WORDS = new Set(['yes', 'true', 'y', 't', '1', 'on']);
@@ -122,7 +122,7 @@ export function queueActions(queues: QueueRegistry): Record<string, (context: Ac
 				['Queue', queue.name],
 				['Max', '0'],
 				['Strategy', queue.strategy],
-				['Calls', '0'],
+				['Calls', String(queue.callers.length)],
 				['Holdtime', '0'],
 				['TalkTime', '0'],
 				['Completed', '0'],
@@ -143,6 +143,26 @@ export function queueActions(queues: QueueRegistry): Record<string, (context: Ac
 				context.send([['Event', 'QueueMember'], ...blob, ...id]);
 				items++;
 			}
+			// QueueEntry (app_queue.c manager_queues_status()): every waiting caller, whatever the
+			// Member filter; a missing caller ID is `unknown`, not `<unknown>`.
+			queue.callers.forEach((caller, index) => {
+				const { channel } = caller;
+				context.send([
+					['Event', 'QueueEntry'],
+					['Queue', queue.name],
+					['Position', String(index + 1)],
+					['Channel', channel.name],
+					['Uniqueid', channel.uniqueid],
+					['CallerIDNum', channel.callerNum ?? 'unknown'],
+					['CallerIDName', channel.callerName ?? 'unknown'],
+					['ConnectedLineNum', channel.connectedNum ?? 'unknown'],
+					['ConnectedLineName', channel.connectedName ?? 'unknown'],
+					['Wait', String(QueueRegistry.waited(caller))],
+					['Priority', String(caller.priority)],
+					...id,
+				]);
+				items++;
+			});
 		}
 		context.send([['Event', 'QueueStatusComplete'], ...id, ['EventList', 'Complete'], ['ListItems', String(items)]]);
 	};
@@ -159,10 +179,10 @@ export function queueActions(queues: QueueRegistry): Record<string, (context: Ac
 				['Queue', queue.name],
 				['LoggedIn', String(queue.members.length)],
 				['Available', String(queue.members.filter((m) => !m.paused).length)],
-				['Callers', '0'],
+				['Callers', String(queue.callers.length)],
 				['HoldTime', '0'],
 				['TalkTime', '0'],
-				['LongestHoldTime', '0'],
+				['LongestHoldTime', String(Math.max(0, ...queue.callers.map((caller) => QueueRegistry.waited(caller))))],
 				...id,
 			]);
 			items++;

@@ -143,14 +143,15 @@ export const userEventAction: ActionHandler = (context) => {
 export const coreStatusAction: ActionHandler = (context) => {
 	const { pbx } = context;
 	const started = new Date(pbx.startedAt - pbx.uptimeOffset * 1000).toISOString();
+	const reloaded = new Date(pbx.reloadedAt).toISOString();
 	context.write(
 		formatMessage([
 			['Response', 'Success'],
 			...(context.actionId ? ([['ActionID', context.actionId]] as Array<[string, string]>) : []),
 			['CoreStartupDate', started.slice(0, 10)],
 			['CoreStartupTime', started.slice(11, 19)],
-			['CoreReloadDate', started.slice(0, 10)],
-			['CoreReloadTime', started.slice(11, 19)],
+			['CoreReloadDate', reloaded.slice(0, 10)],
+			['CoreReloadTime', reloaded.slice(11, 19)],
 			['CoreCurrentCalls', String(pbx.channels.size)],
 			['CoreProcessedCalls', String(pbx.callsProcessed)],
 		]),

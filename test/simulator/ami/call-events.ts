@@ -52,6 +52,9 @@ export function emitHangupRequest(pbx: Pbx, channel: Channel, cause: number, sof
 export function emitHangup(pbx: Pbx, channel: Channel, cause: number): void {
 	if (channel.hungUp) return;
 	channel.hungUp = true;
+	// A bridged or parked channel leaves its bridge / parking space before it is gone.
+	pbx.bridges.hungUp(channel);
+	channel.onGone?.();
 	pbx.channels.delete(channel.name);
 	pbx.emit('Hangup', 'call', [
 		...channel.stateHeaders(),

@@ -27,11 +27,17 @@ export class Channel {
 	applicationData = '';
 	readonly variables = new Map<string, string>();
 	readonly createdAt = Date.now();
+	/** The bridge the channel is in (CoreShowChannel's BridgeId, Status's BridgeID). */
+	bridgeId: string | undefined;
+	/** The parking space while the channel is parked. */
+	parkingSpace: number | undefined;
 	/** Set when the channel is gone; hangup code checks it so each channel hangs up once. */
 	hungUp = false;
 	/** Called by the Hangup action and Redirect; installed by the call that owns the channel. */
 	onHangupRequest: ((cause: number) => void) | undefined;
 	onRedirect: ((context: string, exten: string, priority: number) => void) | undefined;
+	/** Called just before the Hangup event (a queue caller leaves its queue). */
+	onGone: (() => void) | undefined;
 
 	constructor(
 		readonly name: string,

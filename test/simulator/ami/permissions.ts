@@ -102,6 +102,19 @@ const ACTION_CLASSES: Record<string, string[]> = {
 	dbput: ['system'],
 	dbdel: ['system'],
 	dbdeltree: ['system'],
+	// main/manager.c, main/features.c, apps/app_senddtmf.c, res/parking/parking_manager.c,
+	// res/res_manager_devicestate.c registrations.
+	bridge: ['call'],
+	blindtransfer: ['call'],
+	atxfer: ['call'],
+	playdtmf: ['call'],
+	park: ['call'],
+	extensionstate: ['call', 'reporting'],
+	devicestatelist: ['call', 'reporting'],
+	mailboxcount: ['call', 'reporting'],
+	mailboxstatus: ['call', 'reporting'],
+	reload: ['config', 'system'],
+	modulecheck: ['system'],
 };
 
 /** The authority mask of a known action, or undefined for an action Asterisk does not have. */

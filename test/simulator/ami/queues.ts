@@ -4,6 +4,8 @@
  * per queue (`Queue:<q>_avail`, `Queue:<q>_pause_<interface>`) whose changes appear as
  * DeviceStateChange events (d_queue).
  */
+import { emitHangup, emitHangupRequest, emitNewchannel } from './call-events';
+import { Channel } from './channel';
 import type { Pbx } from './pbx';
 import type { Headers, QueueConfig } from './types';
 
@@ -22,10 +24,32 @@ export interface QueueMember {
 	wrapuptime: number;
 }
 
+/** A channel waiting in a queue (app_queue's queue_ent). */
+export interface QueueCaller {
+	channel: Channel;
+	/** When it joined (ms); QueueEntry's Wait counts from here. */
+	joinedAt: number;
+	priority: number;
+	originalPosition: number;
+}
+
 export interface Queue {
 	name: string;
 	strategy: string;
 	members: QueueMember[];
+	callers: QueueCaller[];
+}
+
+/** What `simulator.queues.addCaller()` needs; everything has a default. */
+export interface QueueCallerOptions {
+	/** Channel name; default `PJSIP/caller-<seq>`. */
+	channel?: string;
+	callerIdNum?: string;
+	callerIdName?: string;
+	/** Seconds already waited. Default 0. */
+	wait?: number;
+	/** Queue() priority. Default 0. */
+	priority?: number;
 }
 
 export class QueueRegistry {
@@ -45,12 +69,76 @@ export class QueueRegistry {
 					membership: m.membership ?? 'static',
 					paused: m.paused ?? false,
 				})),
+				callers: [],
 			});
 		}
 	}
 
 	find(name: string): Queue | undefined {
 		return [...this.queues.values()].find((q) => q.name.toLowerCase() === name.toLowerCase());
+	}
+
+	/**
+	 * Put a caller in a queue, as a channel running Queue(<queue>) would be: the channel is up
+	 * (Newchannel, QueueCallerJoin with Position and Count as in c5_queue_abandon) and stays until
+	 * hung up (the Hangup action: QueueCallerAbandon, QueueCallerLeave, Hangup). Nobody answers.
+	 */
+	addCaller(queueName: string, options: QueueCallerOptions = {}): Channel {
+		const queue = this.find(queueName);
+		if (queue === undefined) throw new Error(`no queue ${queueName}`);
+		const { pbx } = this;
+		const id = pbx.nextUniqueid();
+		const channel = new Channel(options.channel ?? `PJSIP/caller-${pbx.nextChannelSequence()}`, id, id, 'default', 's');
+		channel.state = 6;
+		channel.callerNum = options.callerIdNum;
+		channel.callerName = options.callerIdName;
+		channel.application = 'Queue';
+		channel.applicationData = queue.name;
+		emitNewchannel(pbx, channel);
+		const caller: QueueCaller = {
+			channel,
+			joinedAt: Date.now() - (options.wait ?? 0) * 1000,
+			priority: options.priority ?? 0,
+			originalPosition: queue.callers.length + 1,
+		};
+		queue.callers.push(caller);
+		pbx.emit('QueueCallerJoin', 'agent', [
+			...channel.stateHeaders(),
+			['Queue', queue.name],
+			['Position', String(queue.callers.length)],
+			['Count', String(queue.callers.length)],
+		]);
+		channel.onHangupRequest = (cause) => {
+			emitHangupRequest(pbx, channel, cause, true);
+			emitHangup(pbx, channel, 16);
+		};
+		channel.onGone = () => this.abandon(queue, caller);
+		return channel;
+	}
+
+	/** Seconds a caller has waited (QueueEntry's Wait, QueueCallerAbandon's HoldTime). */
+	static waited(caller: QueueCaller): number {
+		return Math.floor((Date.now() - caller.joinedAt) / 1000);
+	}
+
+	private abandon(queue: Queue, caller: QueueCaller): void {
+		const index = queue.callers.indexOf(caller);
+		if (index < 0) return;
+		queue.callers.splice(index, 1);
+		const state = caller.channel.stateHeaders();
+		this.pbx.emit('QueueCallerAbandon', 'agent', [
+			...state,
+			['Queue', queue.name],
+			['Position', String(index + 1)],
+			['OriginalPosition', String(caller.originalPosition)],
+			['HoldTime', String(QueueRegistry.waited(caller))],
+		]);
+		this.pbx.emit('QueueCallerLeave', 'agent', [
+			...state,
+			['Queue', queue.name],
+			['Position', String(index + 1)],
+			['Count', String(queue.callers.length)],
+		]);
 	}
 
 	/** The member blob shared by QueueMemberAdded/Removed/Pause/Penalty. */

@@ -51,7 +51,11 @@ export class AmiSimulator implements SessionHost {
 		this.actions = buildActions(
 			{ users: options.users ?? DEFAULT_USERS, failedLoginDelayMs: options.failedLoginDelayMs ?? 1000, localPort: () => this.port },
 			this.queues,
-			options.commandFormat ?? 'output',
+			{
+				commandFormat: options.commandFormat ?? 'output',
+				mailboxes: options.mailboxes ?? {},
+				atxferFeatureCode: options.atxferFeatureCode ?? '',
+			},
 		);
 		const transport = options.tls === undefined ? 'TCP' : 'TLS';
 		const accept = (socket: Socket): void => this.accept(socket, transport);
@@ -148,6 +152,11 @@ export class AmiSimulator implements SessionHost {
 	setOriginateOutcome(channel: string, outcome: OriginateOutcome | undefined): void {
 		if (outcome === undefined) this.pbx.outcomes.delete(channel);
 		else this.pbx.outcomes.set(channel, outcome);
+	}
+
+	/** Publish a device state (func_devstate's `Custom:…`, a phone's PJSIP/…): DeviceStateChange if it changed. */
+	setDeviceState(device: string, state: string): void {
+		this.pbx.setDeviceState(device, state);
 	}
 
 	/** Actions received so far, optionally only those named `action` (case-insensitive). */

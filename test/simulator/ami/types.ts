@@ -81,4 +81,23 @@ export interface AmiSimulatorOptions {
 	version?: string;
 	/** Start with `splitWrites` already on. */
 	splitWrites?: SplitWrites;
+	/** Hints: context → extension → hint devices (`Custom:test300&PJSIP/alice`); default: extensions.conf's `hints-test`. */
+	hints?: Record<string, Record<string, string>>;
+	/** Device states known at start (`Custom:test300` → `INUSE`), as DeviceStateList lists them. */
+	deviceStates?: Record<string, string>;
+	/**
+	 * Voicemail boxes (`100@default` → counts), as app_voicemail would count them. Default none:
+	 * the captures' Asterisk had no app_voicemail, so every mailbox counts 0.
+	 */
+	mailboxes?: Record<string, MailboxConfig>;
+	/** Loaded modules (`module show` names); default: the 122 of module_show.txt. */
+	modules?: string[];
+	/** features.conf `atxfer =`; default '' (Asterisk's default: Atxfer has no feature code). */
+	atxferFeatureCode?: string;
+}
+
+export interface MailboxConfig {
+	urgent?: number;
+	new?: number;
+	old?: number;
 }
