@@ -4,7 +4,9 @@
  * End-to-end suite: a real n8n (pinned in e2e/package-lock.json, on Node 22 from the npm
  * registry) loads the built n8n-nodes-asterisk as a community package (npm pack, installed into
  * <user folder>/.n8n/nodes/node_modules as n8n's own installer does) and runs workflows against
- * the project's AMI simulator. Everything listens on 127.0.0.1 only.
+ * the project's AMI simulator and its ExternalIVR caller (a simulated Asterisk calling the Asterisk
+ * IVR Trigger), first in regular mode, then in queue mode (Debian's redis-server, one `n8n worker`).
+ * Everything listens on 127.0.0.1 only.
  *
  *   npm run test:e2e            (root: builds, then runs this)
  *   node e2e/run.js             (uses the existing dist/)
@@ -62,10 +64,14 @@ function packageJson(dir = ROOT_DIR) {
 async function main() {
 	const results = [];
 	const cleanup = [];
+	// What scenarios start (callers, Redis, the worker): stopped after `n8n start`, last started first.
+	const deferred = [];
+	const killers = [];
 	let n8n;
 	const onSignal = (signal) => {
 		log(`${signal}: stopping`);
 		if (n8n) n8n.killAll();
+		for (const kill of killers) kill();
 		process.exit(130);
 	};
 	process.on('SIGINT', onSignal);
@@ -101,7 +107,20 @@ async function main() {
 	cleanup.unshift(() => n8n.stop());
 	log(`simulator on 127.0.0.1:${simulator.port}, catcher on ${catcher.url}, n8n will listen on ${n8n.baseUrl}`);
 
-	const ctx = { n8n, simulator, catcher, pkg, log, importDir, userFolder, state: {} };
+	cleanup.splice(1, 0, async () => {
+		for (const step of deferred.splice(0).reverse()) {
+			try {
+				await step();
+			} catch (error) {
+				log(`cleanup: ${error.message}`);
+			}
+		}
+	});
+	const defer = (stop, kill) => {
+		deferred.push(stop);
+		if (kill) killers.push(kill);
+	};
+	const ctx = { n8n, simulator, catcher, pkg, log, importDir, userFolder, runDir, defer, state: {} };
 	const run = async (name, fn) => {
 		const t0 = Date.now();
 		try {
@@ -132,6 +151,20 @@ async function main() {
 			} else {
 				results.push({ name: '(4) Asterisk Trigger: skipped, asteriskTrigger is not registered in package.json yet', skipped: true });
 				log('SKIP (4): nodes/Asterisk/AsteriskTrigger.node.ts is not registered in package.json n8n.nodes yet');
+			}
+			if (scenarios.hasIvr(pkg)) {
+				await run('(5a) Asterisk IVR Trigger → Asterisk IVR (examples/ivr-minimal-menu.json): welcome, 1, back to the dialplan with IVR_DESTINATION=8000', scenarios.ivrChooseOne);
+				await run('(5b) IVR: invalid choice, timeout, invalid → the error message, then a hangup', scenarios.ivrThreeTries);
+				await run('(5c) IVR: the caller hangs up during the menu: the call ends, a last `hangup` turn runs', scenarios.ivrFarHangup);
+				await run('(5d) IVR: a wrong token is hung up, an address outside the allowlist is closed, before any workflow runs', scenarios.ivrWrongToken);
+				await run('(5e) IVR: one successful trigger execution per turn, stored by n8n (/rest/executions)', scenarios.ivrExecutionsStored);
+				await run('setup: queue mode: redis-server, n8n worker, n8n start with EXECUTIONS_MODE=queue', scenarios.startQueueMode);
+				if (results.at(-1).ok) {
+					await run('(6) queue mode: 5(a) again, each turn enqueued by the main and run by the worker; a caller hangup\'s last turn too', scenarios.queueChooseOne);
+				}
+			} else {
+				results.push({ name: '(5)/(6) IVR: skipped, asteriskIvrTrigger / asteriskIvr are not registered in package.json yet', skipped: true });
+				log('SKIP (5)/(6): the IVR nodes are not registered in package.json yet');
 			}
 		}
 	} finally {

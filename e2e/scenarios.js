@@ -13,8 +13,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT_DIR } = require('./lib/toolchain');
 const { parseExecuteOutput } = require('./lib/n8n');
-const { loadSimulatorModule } = require('./lib/simulator');
-const { request, sleep, waitFor } = require('./lib/util');
+const { loadSimulatorModule, loadTs } = require('./lib/simulator');
+const { freePort, request, sleep, waitFor } = require('./lib/util');
 
 const CREDENTIAL = { id: 'asteriskAmiExample', name: 'Asterisk AMI account' };
 const OWNER = { email: 'owner@e2e.invalid', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Passw0rd!' };
@@ -26,7 +26,22 @@ const WORKFLOWS = {
 	crm: 'e2eCrmCallback',
 	agent: 'e2eAgentLoginPause',
 	alert: 'e2eAbandonAlert',
+	ivr: 'e2eIvrMinimalMenu',
 };
+
+// The IVR example's credential, and the token the simulated Asterisk passes first in its arguments.
+const IVR_CREDENTIAL = { id: 'asteriskExternalIvrExample', name: 'Asterisk ExternalIVR account' };
+const IVR_TOKEN = 'e2e-ivr-token-0123456789abcdef';
+const SOUNDS = '/var/lib/wazo/sounds/ivr-sounds';
+const WELCOME = `${SOUNDS}/ivr-example-welcome-sound`;
+const CHOICES = `${SOUNDS}/ivr-example-choices`;
+const INVALID = `${SOUNDS}/ivr-example-invalid-choice`;
+const ERROR = `${SOUNDS}/ivr-example-error`;
+/**
+ * The files the simulated Asterisk can play, and how long each plays (ms). Long enough that a key
+ * pressed as soon as a prompt is queued always lands while something plays (barge-in: `I,0`).
+ */
+const WAZO_FILES = { [WELCOME]: 600, [CHOICES]: 300, [INVALID]: 400, [ERROR]: 150 };
 
 function simulatorOptions() {
 	// The captures' dialplan plus the context the examples dial into; calls run 100x faster.
@@ -54,6 +69,11 @@ function registeredTypes(pkg) {
 
 function hasTrigger(pkg) {
 	return registeredTypes(pkg).nodes.includes('asteriskTrigger');
+}
+
+function hasIvr(pkg) {
+	const { nodes, credentials } = registeredTypes(pkg);
+	return nodes.includes('asteriskIvrTrigger') && nodes.includes('asteriskIvr') && credentials.includes('asteriskExternalIvrApi');
 }
 
 function readJson(file) {
@@ -100,6 +120,22 @@ async function importAll(ctx) {
 				return wf;
 			}),
 		);
+	}
+	if (hasIvr(pkg)) {
+		// The example as users import it; only its port (a free one) and bind address (loopback) change.
+		ctx.state.ivrPort = await freePort();
+		credentials.push({ ...IVR_CREDENTIAL, type: 'asteriskExternalIvrApi', data: { token: IVR_TOKEN } });
+		workflows.push(
+			example('ivr-minimal-menu.json', WORKFLOWS.ivr, (wf) => {
+				const trigger = wf.nodes.find((node) => node.type === 'n8n-nodes-asterisk.asteriskIvrTrigger');
+				assert.ok(trigger, 'examples/ivr-minimal-menu.json has no Asterisk IVR Trigger');
+				assert.deepEqual(trigger.credentials.asteriskExternalIvrApi, IVR_CREDENTIAL, 'the IVR example refers to another credential');
+				trigger.parameters.port = ctx.state.ivrPort;
+				trigger.parameters.bindAddress = '127.0.0.1';
+				return wf;
+			}),
+		);
+		fs.writeFileSync(path.join(importDir, 'credentials.json'), JSON.stringify(credentials, null, 2));
 	}
 	for (const wf of workflows) fs.writeFileSync(path.join(workflowsDir, `${wf.id}.json`), JSON.stringify(wf, null, 2));
 
@@ -382,6 +418,318 @@ async function triggerAlert({ simulator, catcher, log }) {
 	);
 }
 
+// --- IVR: a simulated Asterisk (test/simulator/eivr-caller.ts) calls the Asterisk IVR Trigger ---
+
+async function within(promise, ms, what) {
+	let timer;
+	const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)));
+	try {
+		return await Promise.race([promise, timeout]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+/** A call from the simulated Asterisk: `P` is answered with (token, uniqueid, caller number). */
+async function ivrCall(ctx, { uniqueId, callerNumber }) {
+	const { EivrCaller } = loadTs(path.join('test', 'simulator', 'eivr-caller'));
+	const caller = new EivrCaller({ host: '127.0.0.1', port: ctx.state.ivrPort, args: [IVR_TOKEN, uniqueId, callerNumber], files: WAZO_FILES });
+	ctx.defer(() => caller.destroy());
+	await caller.connect();
+	return caller;
+}
+
+/** Resolves once the caller has received `count` commands equal to `line`. */
+function received(caller, line, count, timeoutMs, what) {
+	const matching = () => caller.received.filter((command) => command === line).length;
+	return caller.waitForCommand(() => matching() >= count, timeoutMs).catch(() => {
+		throw new Error(`no ${what} within ${timeoutMs} ms: ${describeCall(caller)}`);
+	});
+}
+
+const stallNote = (caller) =>
+	caller.stalls > 0
+		? `; ${caller.stalls} time(s) a command arrived with another and waited in the reader until the next bytes (${caller.ignored.length} wake-up line feeds read; chunks with two lines or more: ${JSON.stringify(
+				caller.chunks.map((chunk) => chunk.toString('utf8')).filter((text) => text.split('\n').length > 2),
+			)})`
+		: '';
+
+const describeCall = (caller) => `received ${JSON.stringify(caller.received)}; sent ${JSON.stringify(caller.sent)}; ended by ${caller.endedBy}`;
+
+/** IVR workflow executions n8n has stored, newest first. */
+async function ivrExecutions({ n8n, state }) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOWS.ivr }));
+	const response = await request(`${n8n.baseUrl}/rest/executions?filter=${filter}&limit=100`, { headers: state.auth });
+	assert.equal(response.status, 200, `GET /rest/executions: ${response.status} ${response.text}`);
+	return response.json.data.results;
+}
+
+/**
+ * Welcome → 1 → back to the dialplan with IVR_DESTINATION=8000: two turns, two executions, each
+ * answered by an Asterisk IVR node through sendResponse. Returns timings.
+ */
+async function chooseOne(ctx, uniqueId) {
+	const t0 = Date.now();
+	const caller = await ivrCall(ctx, { uniqueId, callerNumber: '0612345678' });
+	await received(caller, `A,${CHOICES}`, 1, 30000, `menu (A,${CHOICES})`);
+	const menuMs = Date.now() - t0;
+	const t1 = Date.now();
+	caller.press('1');
+	await within(caller.ended, 30000, 'the call to return to the dialplan').catch((error) => {
+		throw new Error(`${error.message}: ${describeCall(caller)}`);
+	});
+	const answerMs = Date.now() - t1;
+	assert.equal(caller.endedBy, 'exit', describeCall(caller));
+	// Welcome, the choices; the key stops the welcome (barge-in), then V and E, one command per write.
+	assert.deepEqual(caller.received, ['P,0', `S,${WELCOME}`, `A,${CHOICES}`, 'I,0', 'V,IVR_DESTINATION=8000', 'E,exit'], describeCall(caller));
+	assert.equal(caller.variables.get('IVR_DESTINATION'), '8000');
+	// Two commands that reach Asterisk together hold the second in its reader until more bytes
+	// come (DESIGN.md). The writer paces commands and follows a burst with ignored line feeds that
+	// release a held line; a busy suite process can still read two at once, so a stall is reported
+	// here, not failed: that every command above ran, in order, is the proof that matters.
+	ctx.log(`IVR: connect → menu ${menuMs} ms (turn 0), key → E ${answerMs} ms (turn 1)${stallNote(caller)}`);
+	return { menuMs, answerMs };
+}
+
+async function ivrChooseOne(ctx) {
+	ctx.state.ivrExecutionsExpected = (await ivrExecutions(ctx)).length + 2; // start, 1
+	await chooseOne(ctx, '1700000100.1');
+}
+
+async function ivrThreeTries(ctx) {
+	ctx.state.ivrExecutionsExpected = (ctx.state.ivrExecutionsExpected ?? 0) + 4; // start, 9, timeout, 9
+	const caller = await ivrCall(ctx, { uniqueId: '1700000100.2', callerNumber: '0699999999' });
+	const step = (count, what) => received(caller, `A,${CHOICES}`, count, 30000, what);
+	await step(1, 'the menu');
+	caller.press('9'); // invalid (counter 1 → 2)
+	await step(2, 'the invalid-choice message and the menu again');
+	const waited = Date.now();
+	// No key: the prompt plays to its end, then the 5 s first-digit timeout (counter 2 → 3).
+	await step(3, 'the menu after the first-digit timeout');
+	const timeoutMs = Date.now() - waited;
+	assert.ok(timeoutMs >= 5000, `the timeout turn came after ${timeoutMs} ms, before the 5 s first-digit timeout`);
+	caller.press('9'); // invalid a third time: the error message, then a hangup
+	await within(caller.ended, 30000, 'the hangup').catch((error) => {
+		throw new Error(`${error.message}: ${describeCall(caller)}`);
+	});
+	assert.equal(caller.endedBy, 'hangup', describeCall(caller));
+	assert.deepEqual(
+		caller.received,
+		['P,0', `S,${WELCOME}`, `A,${CHOICES}`, 'I,0', `S,${INVALID}`, `A,${CHOICES}`, `S,${INVALID}`, `A,${CHOICES}`, 'I,0', `S,${ERROR}`, 'H,hangup'],
+		describeCall(caller),
+	);
+	// "Wait for playback first": the error message played to its end before the H.
+	assert.ok(caller.sent.some((line) => new RegExp(`^F,\\s*\\d+,${ERROR}$`).test(line)), `the error message did not play to its end: ${describeCall(caller)}`);
+	if (caller.stalls > 0) ctx.log(`(5b)${stallNote(caller)}`);
+}
+
+/** The caller hangs up during the menu: the call ends, and one last `hangup` turn runs the workflow. */
+async function ivrFarHangup(ctx) {
+	ctx.state.ivrExecutionsExpected = (ctx.state.ivrExecutionsExpected ?? 0) + 2; // start, hangup
+	const caller = await ivrCall(ctx, { uniqueId: '1700000100.4', callerNumber: '0611111111' });
+	await received(caller, `A,${CHOICES}`, 1, 30000, 'menu');
+	caller.hangup();
+	await within(caller.ended, 15000, 'the socket to close after the hangup');
+	assert.equal(caller.endedBy, 'farHangup');
+	assert.deepEqual(caller.received, ['P,0', `S,${WELCOME}`, `A,${CHOICES}`], describeCall(caller));
+}
+
+/** A call whose first argument is not the credential's token is hung up before any workflow runs. */
+async function ivrWrongToken(ctx) {
+	const { EivrCaller } = loadTs(path.join('test', 'simulator', 'eivr-caller'));
+	const caller = new EivrCaller({ host: '127.0.0.1', port: ctx.state.ivrPort, args: ['not-the-token-0123456789', '1700000100.3', '0600000000'], files: WAZO_FILES });
+	ctx.defer(() => caller.destroy());
+	await caller.connect();
+	await within(caller.ended, 15000, 'the refused call to end').catch((error) => {
+		throw new Error(`${error.message}: ${describeCall(caller)}`);
+	});
+	assert.equal(caller.endedBy, 'hangup', describeCall(caller));
+	assert.deepEqual(caller.received, ['P,0', 'H,n8n: invalid token'], describeCall(caller));
+
+	// From an address outside the example's allowlist (127.0.0.1, ::1): closed before a word.
+	const stranger = new EivrCaller({ host: '127.0.0.1', localAddress: '127.0.0.2', port: ctx.state.ivrPort, args: [IVR_TOKEN, '1700000100.5', '0600000000'] });
+	ctx.defer(() => stranger.destroy());
+	try {
+		await stranger.connect();
+	} catch (error) {
+		if (error.code !== 'EADDRNOTAVAIL') throw error;
+		ctx.log('(5d) this machine cannot connect from 127.0.0.2: the allowlist part is skipped');
+		return;
+	}
+	await within(stranger.ended, 15000, 'the connection from 127.0.0.2 to be closed');
+	assert.deepEqual([stranger.received, stranger.endedBy], [[], 'serverClosed'], describeCall(stranger));
+	await waitFor('the trigger to log the refused connection', () =>
+		/Asterisk IVR: refused a connection from 127\.0\.0\.2: not in the allowlist/.test(fs.readFileSync(ctx.n8n.serverLog, 'utf8')),
+	);
+	// No execution for either: 5(e) counts them.
+}
+
+/** n8n stores run data with `flatted` (every object and string replaced by its index in one array). */
+function unflatten(text) {
+	const table = JSON.parse(text);
+	const revived = new Map();
+	const revive = (index) => {
+		const value = table[index];
+		if (typeof value !== 'object' || value === null) return value;
+		if (revived.has(index)) return revived.get(index);
+		const out = Array.isArray(value) ? [] : {};
+		revived.set(index, out);
+		for (const [key, entry] of Object.entries(value)) out[key] = typeof entry === 'string' ? revive(Number(entry)) : entry;
+		return out;
+	};
+	return revive(0);
+}
+
+/** What one stored execution says: the turn the trigger emitted and the Asterisk IVR node that answered it. */
+async function storedTurn({ n8n, state }, id) {
+	const response = await request(`${n8n.baseUrl}/rest/executions/${id}`, { headers: state.auth });
+	assert.equal(response.status, 200, `GET /rest/executions/${id}: ${response.status} ${response.text}`);
+	const runData = unflatten(response.json.data.data).resultData.runData;
+	const ivrNodes = response.json.data.workflowData.nodes.filter((node) => node.type === 'n8n-nodes-asterisk.asteriskIvr').map((node) => node.name);
+	return { turn: runData['Call turn'][0].data.main[0][0].json, answeredBy: ivrNodes.filter((name) => runData[name]) };
+}
+
+/** The two turns of 5(a), as stored by n8n (oldest first). */
+async function checkChooseOneTurns(ctx, executions, uniqueId) {
+	const [start, input] = await Promise.all([...executions].sort((a, b) => Number(a.id) - Number(b.id)).map((e) => storedTurn(ctx, e.id)));
+	assert.deepEqual(start.answeredBy, ['Welcome, then the choices']);
+	assert.equal(start.turn.event, 'start');
+	assert.equal(start.turn.turn, 0);
+	assert.equal(start.turn.uniqueId, uniqueId);
+	assert.equal(start.turn.callerNumber, '0612345678');
+	assert.deepEqual(start.turn.arguments, [uniqueId, '0612345678'], 'the token must not reach the workflow');
+	assert.equal(start.turn.remoteAddress, '127.0.0.1');
+	assert.deepEqual(input.answeredBy, ['Go to the destination']);
+	assert.equal(input.turn.sessionId, start.turn.sessionId);
+	assert.deepEqual(
+		[input.turn.turn, input.turn.event, input.turn.digits, input.turn.inputEndedBy, input.turn.state],
+		[1, 'input', '1', 'maxDigits', { counter: 1 }],
+		JSON.stringify(input.turn),
+	);
+}
+
+/** Every turn above was one execution of the IVR workflow, started by the trigger, successful. */
+async function ivrExecutionsStored(ctx) {
+	const expected = ctx.state.ivrExecutionsExpected;
+	const executions = await waitFor(
+		`${expected} stored executions of the IVR workflow`,
+		async () => {
+			const list = await ivrExecutions(ctx);
+			return list.length >= expected && list.every((e) => e.finished || e.status === 'success' || e.status === 'error') ? list : false;
+		},
+		{ timeoutMs: 15000, intervalMs: 250 },
+	);
+	assert.equal(executions.length, expected, `executions: ${JSON.stringify(executions.map((e) => [e.id, e.mode, e.status]))}`);
+	for (const execution of executions) {
+		assert.equal(execution.status, 'success', `execution ${execution.id}: ${JSON.stringify(execution)}`);
+		assert.equal(execution.mode, 'trigger', `execution ${execution.id} mode ${execution.mode}`);
+	}
+	// The oldest two are 5(a)'s turns; 5(b)'s four turns carry the counter the workflow kept.
+	const oldest = [...executions].sort((a, b) => Number(a.id) - Number(b.id));
+	await checkChooseOneTurns(ctx, oldest.slice(0, 2), '1700000100.1');
+	const tries = await Promise.all(oldest.slice(2, 6).map((e) => storedTurn(ctx, e.id)));
+	assert.deepEqual(
+		tries.map(({ turn, answeredBy }) => [turn.event, turn.digits, turn.state.counter ?? null, answeredBy.join()]),
+		[
+			['start', '', null, 'Welcome, then the choices'],
+			['input', '9', 1, 'Invalid choice, try again'],
+			['timeout', '', 2, 'Invalid choice, try again'],
+			['input', '9', 3, 'Error message, hang up'],
+		],
+	);
+	// 5(c): the start turn, then the hangup turn (the Switch's Hangup output: no node answers it).
+	const hangup = await Promise.all(oldest.slice(6, 8).map((e) => storedTurn(ctx, e.id)));
+	assert.deepEqual(
+		hangup.map(({ turn, answeredBy }) => [turn.turn, turn.event, turn.uniqueId, answeredBy.join()]),
+		[
+			[0, 'start', '1700000100.4', 'Welcome, then the choices'],
+			[1, 'hangup', '1700000100.4', ''],
+		],
+	);
+	// The token is in the encrypted credential only: not in the database in clear, not in n8n's logs.
+	const database = path.join(ctx.userFolder, '.n8n', 'database.sqlite');
+	assert.ok(fs.existsSync(database), `no database at ${database}`);
+	const leaks = [database, `${database}-wal`, ...ctx.n8n.logs].filter(
+		(file) => fs.existsSync(file) && fs.readFileSync(file).includes(IVR_TOKEN),
+	);
+	assert.deepEqual(leaks, [], 'the ExternalIVR token appears in clear');
+}
+
+/** Queue mode: Redis, one `n8n worker`, `n8n start` with EXECUTIONS_MODE=queue, on the same database. */
+async function startQueueMode(ctx) {
+	const { n8n, log, runDir } = ctx;
+	const { ensureRedis, Redis } = require('./lib/redis');
+	const { bin } = ensureRedis(log);
+	const redis = new Redis({ bin, port: await freePort(), dir: path.join(runDir, 'redis'), logFile: path.join(runDir, 'logs', 'redis.log') });
+	ctx.defer(() => redis.stop(), () => redis.killAll());
+	ctx.n8n.logs.push(redis.logFile); // printed with n8n's logs on failure
+	await redis.start();
+	log(`redis-server on 127.0.0.1:${redis.port}`);
+	await n8n.stop();
+	n8n.setEnv({ EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(redis.port) });
+	ctx.defer(() => n8n.stopWorker());
+	await Promise.all([n8n.startWorker({ brokerPort: await freePort() }), n8n.start({ logName: 'n8n-start-queue.log' })]);
+	const startLog = fs.readFileSync(n8n.serverLog, 'utf8');
+	assert.match(startLog, new RegExp(`Activated workflow ".*" \\(ID: ${WORKFLOWS.ivr}\\)`), 'the IVR workflow was not activated by the queue-mode main');
+	assert.ok(!/Issue on initial workflow activation/.test(startLog), 'a workflow failed to activate in queue mode (see n8n-start-queue.log)');
+}
+
+/** 5(a) again, with every turn's execution enqueued by the main and run by the worker. */
+async function queueChooseOne(ctx) {
+	const { n8n } = ctx;
+	const before = await ivrExecutions(ctx);
+	const workerRuns = () => (fs.readFileSync(n8n.workerLog, 'utf8').match(/Worker started execution \d+/g) ?? []).length;
+	const ranBefore = workerRuns();
+	await chooseOne(ctx, '1700000200.1');
+	const executions = await waitFor(
+		'the two queue-mode executions',
+		async () => {
+			const list = await ivrExecutions(ctx);
+			return list.length >= before.length + 2 && list.every((e) => e.status !== 'running' && e.status !== 'new') ? list : false;
+		},
+		{ timeoutMs: 15000, intervalMs: 250 },
+	);
+	const fresh = executions.filter((e) => !before.some((b) => b.id === e.id));
+	assert.equal(fresh.length, 2, `new executions: ${JSON.stringify(fresh)}`);
+	for (const execution of fresh) assert.equal(execution.status, 'success', JSON.stringify(execution));
+	await checkChooseOneTurns(ctx, fresh, '1700000200.1');
+	// Each turn's execution was enqueued by the main and run by the worker.
+	const enqueued = fs.readFileSync(n8n.serverLog, 'utf8');
+	for (const execution of fresh) {
+		assert.match(enqueued, new RegExp(`Enqueued execution ${execution.id} `), `the main did not enqueue execution ${execution.id}`);
+		assert.match(fs.readFileSync(n8n.workerLog, 'utf8'), new RegExp(`Worker started execution ${execution.id} `), `the worker did not run execution ${execution.id}`);
+	}
+	assert.ok(workerRuns() - ranBefore >= 2, 'the worker ran fewer than two executions');
+
+	// A caller who hangs up during the menu: the last `hangup` turn (which no node answers) also
+	// runs on the worker, after the call is gone.
+	const caller = await ivrCall(ctx, { uniqueId: '1700000200.2', callerNumber: '0611111111' });
+	await received(caller, `A,${CHOICES}`, 1, 30000, 'menu');
+	caller.hangup();
+	await within(caller.ended, 15000, 'the socket to close after the hangup');
+	const all = await waitFor(
+		'the hangup turn\'s execution',
+		async () => {
+			const list = await ivrExecutions(ctx);
+			return list.length >= executions.length + 2 && list.every((e) => e.status !== 'running' && e.status !== 'new') ? list : false;
+		},
+		{ timeoutMs: 15000, intervalMs: 250 },
+	);
+	const last = all.filter((e) => !executions.some((b) => b.id === e.id)).sort((a, b) => Number(a.id) - Number(b.id));
+	const turns = await Promise.all(last.map((e) => storedTurn(ctx, e.id)));
+	assert.deepEqual(
+		turns.map(({ turn, answeredBy }) => [turn.event, turn.uniqueId, answeredBy.join()]),
+		[
+			['start', '1700000200.2', 'Welcome, then the choices'],
+			['hangup', '1700000200.2', ''],
+		],
+	);
+	for (const execution of last) {
+		assert.equal(execution.status, 'success', JSON.stringify(execution));
+		assert.match(fs.readFileSync(n8n.workerLog, 'utf8'), new RegExp(`Worker started execution ${execution.id} `), `the worker did not run execution ${execution.id}`);
+	}
+}
+
 module.exports = {
 	simulatorOptions,
 	hasTrigger,
@@ -393,4 +741,12 @@ module.exports = {
 	crmCallback,
 	agentLoginPause,
 	triggerAlert,
+	hasIvr,
+	ivrChooseOne,
+	ivrThreeTries,
+	ivrWrongToken,
+	ivrFarHangup,
+	ivrExecutionsStored,
+	startQueueMode,
+	queueChooseOne,
 };

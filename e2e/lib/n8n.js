@@ -20,6 +20,7 @@ class N8n {
 		this.logDir = logDir;
 		this.extraEnv = env;
 		this.server = undefined;
+		this.worker = undefined;
 		this.serverLog = path.join(logDir, 'n8n-start.log');
 		this.logs = [];
 		this.children = new Set();
@@ -95,7 +96,8 @@ class N8n {
 		const name = `${String(++this.cliCount).padStart(2, '0')}-${args[0].replace(/[^a-z0-9]+/gi, '-')}`;
 		const logFile = path.join(this.logDir, `n8n-${name}.log`);
 		this.logs.push(logFile);
-		const { child, stdout } = this.spawn(args, logFile, { N8N_EXPRESSION_ENGINE: 'legacy', ...env });
+		// Regular mode even when the server runs in queue mode: otherwise they wait 10 s for Redis.
+		const { child, stdout } = this.spawn(args, logFile, { N8N_EXPRESSION_ENGINE: 'legacy', EXECUTIONS_MODE: 'regular', ...env });
 		return new Promise((resolve, reject) => {
 			const timer = setTimeout(() => {
 				this.killGroup(child, 'SIGKILL');
@@ -118,8 +120,12 @@ class N8n {
 		return result;
 	}
 
-	/** `n8n start`; resolves when it serves HTTP and has finished starting (workflows activated). */
-	async start({ timeoutMs = 120000 } = {}) {
+	/**
+	 * `n8n start`; resolves when it serves HTTP and has finished starting (workflows activated).
+	 * A second start (another mode) should name its own log, so that readiness is read from it.
+	 */
+	async start({ timeoutMs = 120000, logName } = {}) {
+		if (logName) this.serverLog = path.join(this.logDir, logName);
 		if (!this.logs.includes(this.serverLog)) this.logs.push(this.serverLog);
 		const { child } = this.spawn(['start'], this.serverLog);
 		this.server = child;
@@ -141,10 +147,51 @@ class N8n {
 		});
 	}
 
+	/** More environment for every later command (e.g. queue mode's EXECUTIONS_MODE and Redis). */
+	setEnv(extra) {
+		this.extraEnv = { ...this.extraEnv, ...extra };
+	}
+
+	/**
+	 * `n8n worker` (queue mode), with its own task-runner broker port; resolves when it logs that
+	 * it is ready. Its environment is the instance's (set queue mode with setEnv first).
+	 */
+	async startWorker({ brokerPort, concurrency = 5, timeoutMs = 120000 } = {}) {
+		const logFile = path.join(this.logDir, 'n8n-worker.log');
+		if (!this.logs.includes(logFile)) this.logs.push(logFile);
+		const { child } = this.spawn(['worker', `--concurrency=${concurrency}`], logFile, { N8N_RUNNERS_BROKER_PORT: String(brokerPort) });
+		this.worker = child;
+		this.workerLog = logFile;
+		let exited;
+		child.on('exit', (code, signal) => (exited = code ?? signal));
+		await waitFor(
+			'n8n worker to be ready',
+			() => {
+				if (exited !== undefined) throw new Error(`n8n worker exited with ${exited}`);
+				return /n8n worker is now ready/.test(fs.readFileSync(logFile, 'utf8'));
+			},
+			{ timeoutMs, intervalMs: 250 },
+		).catch((error) => {
+			if (exited !== undefined) throw new Error(`n8n worker exited with ${exited} before it was ready (log: ${logFile})`);
+			throw error;
+		});
+	}
+
+	/** Stop `n8n worker` as `n8n start` is stopped. */
+	async stopWorker() {
+		const child = this.worker;
+		this.worker = undefined;
+		await this.stopChild(child);
+	}
+
 	/** Stop `n8n start`: SIGTERM to its process group, SIGKILL after 20 s. */
 	async stop() {
 		const child = this.server;
 		this.server = undefined;
+		await this.stopChild(child);
+	}
+
+	async stopChild(child) {
 		if (!child || child.exitCode !== null || child.signalCode !== null) return;
 		const closed = new Promise((resolve) => child.once('close', resolve));
 		this.killGroup(child, 'SIGTERM');
@@ -168,6 +215,7 @@ class N8n {
 	killAll() {
 		for (const child of this.children) this.killGroup(child, 'SIGKILL');
 		if (this.server) this.killGroup(this.server, 'SIGKILL');
+		if (this.worker) this.killGroup(this.worker, 'SIGKILL');
 	}
 
 	/** The last `lines` lines of every log this instance wrote, for a failure report. */

@@ -9,7 +9,8 @@ const path = require('node:path');
 const { ROOT_DIR } = require('./toolchain');
 
 let registered = false;
-function loadSimulatorModule(file = '') {
+/** A TypeScript module of the repository (e.g. 'test/simulator/eivr-caller'), through the root's ts-node. */
+function loadTs(relativePath) {
 	if (!registered) {
 		require(path.join(ROOT_DIR, 'node_modules', 'ts-node')).register({
 			transpileOnly: true,
@@ -18,7 +19,11 @@ function loadSimulatorModule(file = '') {
 		});
 		registered = true;
 	}
-	return require(path.join(ROOT_DIR, 'test', 'simulator', 'ami', file));
+	return require(path.join(ROOT_DIR, relativePath));
+}
+
+function loadSimulatorModule(file = '') {
+	return loadTs(path.join('test', 'simulator', 'ami', file));
 }
 
 class Simulator {
@@ -68,4 +73,4 @@ class Simulator {
 	}
 }
 
-module.exports = { Simulator, loadSimulatorModule };
+module.exports = { Simulator, loadSimulatorModule, loadTs };
