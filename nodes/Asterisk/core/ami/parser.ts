@@ -84,6 +84,21 @@ export class AmiParser {
 
 	parse(chunk: Buffer): void {
 		if (chunk.length === 0) return;
+		// A socket cuts a message across nearly every chunk. Rather than copy the whole new chunk
+		// behind the pending part, copy only up to the first message end in it; the rest is then
+		// parsed where it lies. (Any split of the bytes gives the same messages.)
+		if (this.end > this.start && this.state === 'message') {
+			const split = firstMessageEnd(chunk);
+			if (split > 0 && split < chunk.length) {
+				this.parseChunk(chunk.subarray(0, split));
+				this.parseChunk(chunk.subarray(split));
+				return;
+			}
+		}
+		this.parseChunk(chunk);
+	}
+
+	private parseChunk(chunk: Buffer): void {
 		this.append(chunk);
 		this.nextLfCrlf = undefined;
 		this.nextLfLf = undefined;
@@ -317,6 +332,18 @@ export class AmiParser {
 	private report(violation: 'LINE_TOO_LONG' | 'MESSAGE_TOO_LARGE' | 'NOT_AMI', message: string, bytes = 0): void {
 		this.handlers.onError?.(new AmiProtocolError(violation, message, bytes));
 	}
+}
+
+/** How far into a chunk to look for a message end before giving up on the split. */
+const SPLIT_WINDOW = 8 * 1024;
+
+/** The offset just past the first blank line in the start of `chunk`, or -1. */
+function firstMessageEnd(chunk: Buffer): number {
+	const window = chunk.length > SPLIT_WINDOW ? chunk.subarray(0, SPLIT_WINDOW) : chunk;
+	const crlf = window.indexOf(LF_CRLF);
+	const lflf = window.indexOf(LF_LF);
+	if (crlf < 0) return lflf < 0 ? -1 : lflf + 2;
+	return lflf >= 0 && lflf < crlf ? lflf + 2 : crlf + 3;
 }
 
 /** Headers Asterisk ≤ 13 writes before the raw output of a `Response: Follows`. */
