@@ -2,76 +2,64 @@
  * The Asterisk Trigger against the AMI simulator, as n8n runs it: activation, event selection
  * and every header filter (with and without server-side Filter), one item per event, the description.
  */
-import type { AmiSimulator } from '../simulator/ami';
 import { credentialsFor, startSimulator } from './harness';
 import {
 	activate,
-	closeAll,
 	delay,
 	event,
 	seqOf,
 	seqs,
 	triggerNode,
 	until,
+	env,
+	useSimulator,
 } from './trigger-harness';
 
-let simulator: AmiSimulator;
-
-beforeAll(async () => {
-	simulator = await startSimulator();
-});
-
-afterEach(async () => {
-	await closeAll();
-});
-
-afterAll(async () => {
-	await simulator.close();
-});
+useSimulator();
 
 describe('activation', () => {
 	it('fails with a clear message when the login is refused, and never shows the secret', async () => {
-		const credentials = credentialsFor(simulator, 'admin', { secret: 'wrong-secret-123' });
-		const attempt = activate(simulator, { events: ['Hangup'] }, credentials);
+		const credentials = credentialsFor(env.simulator, 'admin', { secret: 'wrong-secret-123' });
+		const attempt = activate(env.simulator, { events: ['Hangup'] }, credentials);
 		await expect(attempt).rejects.toThrow('Authentication failed');
 		const error = (await attempt.then(
 			() => new Error('activated'),
 			(e: unknown) => e as Error,
 		)) as Error & { description?: string };
 		expect(`${error.message} ${error.description ?? ''}`).not.toContain('wrong-secret-123');
-		await until(() => simulator.sessions === 0, 2000, 'no session left');
+		await until(() => env.simulator.sessions === 0, 2000, 'no session left');
 	});
 
 	it('fails when nothing listens on the port', async () => {
 		const other = await startSimulator();
 		const port = other.port;
 		await other.close();
-		const credentials = { ...credentialsFor(simulator), port };
-		await expect(activate(simulator, {}, credentials)).rejects.toThrow('Connection refused');
+		const credentials = { ...credentialsFor(env.simulator), port };
+		await expect(activate(env.simulator, {}, credentials)).rejects.toThrow('Connection refused');
 	});
 
 	it('fails on an invalid regular expression, naming the rule', async () => {
 		const parameters = { headerFilters: { rules: [{ field: 'Cause', comparison: 'regex', value: '(' }] } };
-		await expect(activate(simulator, parameters)).rejects.toThrow(/Header rule 1 \(Cause\): invalid regular expression/);
-		expect(simulator.sessions).toBe(0);
+		await expect(activate(env.simulator, parameters)).rejects.toThrow(/Header rule 1 \(Cause\): invalid regular expression/);
+		expect(env.simulator.sessions).toBe(0);
 	});
 
 	it('logs in with events off, then turns them on: Login, Events', async () => {
-		const before = simulator.received.length;
-		await activate(simulator, { events: ['Hangup'] });
-		const actions = simulator.received.slice(before).map((r) => r.action);
+		const before = env.simulator.received.length;
+		await activate(env.simulator, { events: ['Hangup'] });
+		const actions = env.simulator.received.slice(before).map((r) => r.action);
 		expect(actions).toEqual(['Login', 'Events']);
-		const login = simulator.received[before].message;
+		const login = env.simulator.received[before].message;
 		expect(login.get('Events')).toBe('off');
-		expect(simulator.received[before + 1].message.get('EventMask')).toBe('on');
+		expect(env.simulator.received[before + 1].message.get('EventMask')).toBe('on');
 	});
 });
 
 describe('events: one item per event', () => {
 	it('emits the selected events with headers as sent, repeated headers as arrays, ChanVariable gathered', async () => {
-		const active = await activate(simulator, { events: ['Hangup'] });
-		simulator.emitEvent(event('Newchannel', { Channel: 'PJSIP/100-01' }));
-		simulator.emitEvent([
+		const active = await activate(env.simulator, { events: ['Hangup'] });
+		env.simulator.emitEvent(event('Newchannel', { Channel: 'PJSIP/100-01' }));
+		env.simulator.emitEvent([
 			['Event', 'Hangup'],
 			['Privilege', 'call,all'],
 			['Channel', 'PJSIP/100-01'],
@@ -97,18 +85,18 @@ describe('events: one item per event', () => {
 	});
 
 	it('custom names and case: Hangup from the list, MyEvent typed in as "myevent"', async () => {
-		const active = await activate(simulator, { events: ['Hangup'], customEvents: 'myevent, ' });
+		const active = await activate(env.simulator, { events: ['Hangup'], customEvents: 'myevent, ' });
 		const sent = [event('Newchannel'), event('Hangup'), event('DialBegin'), event('MyEvent'), event('Hangup')];
-		for (const headers of sent) simulator.emitEvent(headers);
+		for (const headers of sent) env.simulator.emitEvent(headers);
 		const items = await active.waitForItems(3);
 		expect(seqs(items)).toEqual([seqOf(sent[1]), seqOf(sent[3]), seqOf(sent[4])]);
 	});
 
 	it('[All Events] (and an empty selection) lets every event through', async () => {
 		for (const events of [['*'], []]) {
-			const active = await activate(simulator, { events });
+			const active = await activate(env.simulator, { events });
 			const sent = [event('Newchannel'), event('Whatever'), event('Hangup')];
-			for (const headers of sent) simulator.emitEvent(headers);
+			for (const headers of sent) env.simulator.emitEvent(headers);
 			expect(seqs(await active.waitForItems(3))).toEqual(sent.map(seqOf));
 			await active.close();
 		}
@@ -199,9 +187,9 @@ const FILTER_CASES: FilterCase[] = [
 
 describe.each([false, true])('header filters (filter on the server: %s)', (serverFilter) => {
 	it.each(FILTER_CASES)('$name', async ({ parameters, events }) => {
-		const active = await activate(simulator, { events: ['Hangup'], ...parameters, options: { serverFilter } });
+		const active = await activate(env.simulator, { events: ['Hangup'], ...parameters, options: { serverFilter } });
 		const sent = events.map(([headers]) => event('Hangup', headers));
-		for (const headers of [event('Newchannel', events[events.length - 1][0]), ...sent]) simulator.emitEvent(headers);
+		for (const headers of [event('Newchannel', events[events.length - 1][0]), ...sent]) env.simulator.emitEvent(headers);
 		const expected = sent.filter((_, index) => events[index][1]).map(seqOf);
 		expect(seqs(await active.waitForItems(expected.length))).toEqual(expected);
 		await delay(20);

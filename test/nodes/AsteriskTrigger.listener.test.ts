@@ -3,14 +3,12 @@
  * call summaries of scripted calls, "listen for test event", reconnects, a refused login, a clean close.
  */
 import type { AmiUserConfig } from '../simulator/ami';
-import type { AmiSimulator } from '../simulator/ami';
 import { buildServerFilter } from '../../nodes/Asterisk/trigger';
 import type { FilterRule } from '../../nodes/Asterisk/trigger';
 import { readCallflowEvents } from '../trigger/callflow';
 import { credentialsFor, startSimulator } from './harness';
 import {
 	activate,
-	closeAll,
 	delay,
 	event,
 	listenOnce,
@@ -21,38 +19,28 @@ import {
 	startListener,
 	triggerNode,
 	until,
+	env,
+	useSimulator,
 } from './trigger-harness';
 
-let simulator: AmiSimulator;
-
-beforeAll(async () => {
-	simulator = await startSimulator();
-});
-
-afterEach(async () => {
-	await closeAll();
-});
-
-afterAll(async () => {
-	await simulator.close();
-});
+useSimulator();
 
 describe('filter on the server', () => {
 	it('sends the Filter patterns before turning events on, and Asterisk drops the rest', async () => {
-		const before = simulator.received.length;
+		const before = env.simulator.received.length;
 		const rules: FilterRule[] = [{ field: 'Cause', operation: 'equals', value: '17' }];
-		const { listener, emitted } = startListener(simulator, listenerSettings({ filter: { events: ['Hangup'], rules } }));
+		const { listener, emitted } = startListener(env.simulator, listenerSettings({ filter: { events: ['Hangup'], rules } }));
 		await listener.start();
 		listener.arm('stream');
 		try {
-			const actions = simulator.received.slice(before);
+			const actions = env.simulator.received.slice(before);
 			const plan = buildServerFilter({ events: ['Hangup'], rules });
 			expect(plan.filters.length).toBeGreaterThan(0);
 			expect(actions.map((a) => a.action)).toEqual(['Login', ...plan.filters.map(() => 'Filter'), 'Events']);
 			expect(actions.filter((a) => a.action === 'Filter').map((a) => a.message.get('Filter'))).toEqual(plan.filters);
-			for (let i = 0; i < 20; i++) simulator.emitEvent(event('Newchannel'));
-			simulator.emitEvent(event('Hangup', { Cause: '16' }));
-			simulator.emitEvent(event('Hangup', { Cause: '17' }));
+			for (let i = 0; i < 20; i++) env.simulator.emitEvent(event('Newchannel'));
+			env.simulator.emitEvent(event('Hangup', { Cause: '16' }));
+			env.simulator.emitEvent(event('Hangup', { Cause: '17' }));
 			await until(() => emitted.length === 1);
 			// Only the wanted Hangup crossed the wire.
 			expect(listener.stats).toMatchObject({ received: 1, matched: 1, serverFilter: 'on' });
@@ -62,13 +50,13 @@ describe('filter on the server', () => {
 	});
 
 	it('falls back to filtering here when Asterisk refuses Filter (no write = system), and says so', async () => {
-		const { listener, emitted, logs } = startListener(simulator, listenerSettings(), 'limited');
+		const { listener, emitted, logs } = startListener(env.simulator, listenerSettings(), 'limited');
 		await listener.start();
 		listener.arm('stream');
 		try {
 			expect(logs.join('\n')).toMatch(/refused the server-side event filter: the AMI user needs write = system/);
-			for (let i = 0; i < 5; i++) simulator.emitEvent(event('Newchannel'));
-			simulator.emitEvent(event('Hangup'));
+			for (let i = 0; i < 5; i++) env.simulator.emitEvent(event('Newchannel'));
+			env.simulator.emitEvent(event('Hangup'));
 			await until(() => emitted.length === 1);
 			expect(listener.stats).toMatchObject({ received: 6, matched: 1, serverFilter: 'refused' });
 		} finally {
@@ -77,31 +65,31 @@ describe('filter on the server', () => {
 	});
 
 	it('through the node: the fallback is logged as a warning and events still flow', async () => {
-		const active = await activate(simulator, { events: ['Hangup'], options: { serverFilter: true } }, credentialsFor(simulator, 'limited'));
+		const active = await activate(env.simulator, { events: ['Hangup'], options: { serverFilter: true } }, credentialsFor(env.simulator, 'limited'));
 		expect(active.logs.some((l) => l.level === 'warn' && /Filtering in n8n instead/.test(l.message))).toBe(true);
-		simulator.emitEvent(event('Newchannel'));
+		env.simulator.emitEvent(event('Newchannel'));
 		const hangup = event('Hangup');
-		simulator.emitEvent(hangup);
+		env.simulator.emitEvent(hangup);
 		expect(seqs(await active.waitForItems(1))).toEqual([seqOf(hangup)]);
 	});
 
 	it('event classes: the mask is sent with Events, and other classes never arrive', async () => {
-		const before = simulator.received.length;
-		const active = await activate(simulator, { events: ['*'], options: { eventClasses: ['agent', 'user'] } });
-		expect(simulator.received.slice(before).find((r) => r.action === 'Events')?.message.get('EventMask')).toBe('agent,user');
-		simulator.emitEvent(event('Hangup'));
+		const before = env.simulator.received.length;
+		const active = await activate(env.simulator, { events: ['*'], options: { eventClasses: ['agent', 'user'] } });
+		expect(env.simulator.received.slice(before).find((r) => r.action === 'Events')?.message.get('EventMask')).toBe('agent,user');
+		env.simulator.emitEvent(event('Hangup'));
 		const abandon = event('QueueCallerAbandon', { Queue: 'support' }, 'agent,all');
-		simulator.emitEvent(abandon);
-		simulator.emitEvent(sentinel());
+		env.simulator.emitEvent(abandon);
+		env.simulator.emitEvent(sentinel());
 		expect(seqs(await active.waitForItems(2))).toEqual([seqOf(abandon), expect.any(String)]);
 	});
 });
 
 describe('batching', () => {
 	it('collects up to N events into one execution, and flushes the rest after the window', async () => {
-		const active = await activate(simulator, { events: ['Hangup'], options: { batchSize: 3, batchWindowMs: 150 } });
+		const active = await activate(env.simulator, { events: ['Hangup'], options: { batchSize: 3, batchWindowMs: 150 } });
 		const sent = Array.from({ length: 7 }, () => event('Hangup'));
-		for (const headers of sent) simulator.emitEvent(headers);
+		for (const headers of sent) env.simulator.emitEvent(headers);
 		await active.waitForItems(6);
 		expect(active.executions.map((e) => e.length)).toEqual([3, 3]);
 		const started = Date.now();
@@ -112,10 +100,10 @@ describe('batching', () => {
 	});
 
 	it('close flushes a partial batch', async () => {
-		const active = await activate(simulator, { events: ['Hangup'], options: { batchSize: 10, batchWindowMs: 60_000 } });
-		simulator.emitEvent(event('Hangup'));
-		simulator.emitEvent(event('Hangup'));
-		await until(() => simulator.sessions > 0);
+		const active = await activate(env.simulator, { events: ['Hangup'], options: { batchSize: 10, batchWindowMs: 60_000 } });
+		env.simulator.emitEvent(event('Hangup'));
+		env.simulator.emitEvent(event('Hangup'));
+		await until(() => env.simulator.sessions > 0);
 		await delay(50);
 		expect(active.executions).toHaveLength(0);
 		await active.close();
@@ -132,13 +120,13 @@ describe('call summary mode', () => {
 	];
 
 	it('one item per finished call, replaying the real call flows', async () => {
-		const active = await activate(simulator, { mode: 'callSummary', options: { callEndGraceMs: 20 } });
+		const active = await activate(env.simulator, { mode: 'callSummary', options: { callEndGraceMs: 20 } });
 		const expected = new Map<string, string>();
 		for (const [file, disposition] of FLOWS) {
 			const events = readCallflowEvents(file);
 			const linkedid = events.find((e) => e.message.event === 'Newchannel')?.message.get('Linkedid') ?? '';
 			expected.set(linkedid, disposition);
-			for (const { message } of events) simulator.emitEvent(message.headers);
+			for (const { message } of events) env.simulator.emitEvent(message.headers);
 		}
 		const items = await active.waitForItems(FLOWS.length, 5000);
 		expect(new Map(items.map((item) => [String(item.json.linkedid), String(item.json.disposition)]))).toEqual(expected);
@@ -149,7 +137,7 @@ describe('call summary mode', () => {
 	});
 
 	it('a blind transfer: one summary naming the final party', async () => {
-		const active = await activate(simulator, { mode: 'callSummary', options: { callEndGraceMs: 0 } });
+		const active = await activate(env.simulator, { mode: 'callSummary', options: { callEndGraceMs: 0 } });
 		const chan = (prefix: string, channel: string, uid: string): Array<[string, string]> => [
 			[`${prefix}Channel`, channel],
 			[`${prefix}CallerIDNum`, prefix === '' ? '100' : '<unknown>'],
@@ -157,7 +145,7 @@ describe('call summary mode', () => {
 			[`${prefix}Uniqueid`, uid],
 			[`${prefix}Linkedid`, 'T1'],
 		];
-		const send = (name: string, headers: Array<[string, string]>) => simulator.emitEvent([['Event', name], ['Privilege', 'call,all'], ...headers]);
+		const send = (name: string, headers: Array<[string, string]>) => env.simulator.emitEvent([['Event', name], ['Privilege', 'call,all'], ...headers]);
 		send('Newchannel', [...chan('', 'PJSIP/100-01', 'T1'), ['Exten', 's'], ['Context', 'default']]);
 		send('DialBegin', [...chan('', 'PJSIP/100-01', 'T1'), ...chan('Dest', 'PJSIP/200-02', 'T1.2'), ['DialString', '200']]);
 		send('DialEnd', [...chan('', 'PJSIP/100-01', 'T1'), ...chan('Dest', 'PJSIP/200-02', 'T1.2'), ['DialStatus', 'ANSWER']]);
@@ -189,10 +177,10 @@ describe('call summary mode', () => {
 	});
 
 	it('server filter in summary mode keeps the events the tracker needs', async () => {
-		const before = simulator.received.length;
-		const active = await activate(simulator, { mode: 'callSummary', options: { callEndGraceMs: 20, serverFilter: true } });
-		expect(simulator.received.slice(before).some((r) => r.action === 'Filter')).toBe(true);
-		for (const { message } of readCallflowEvents('c3_busy.txt')) simulator.emitEvent(message.headers);
+		const before = env.simulator.received.length;
+		const active = await activate(env.simulator, { mode: 'callSummary', options: { callEndGraceMs: 20, serverFilter: true } });
+		expect(env.simulator.received.slice(before).some((r) => r.action === 'Filter')).toBe(true);
+		for (const { message } of readCallflowEvents('c3_busy.txt')) env.simulator.emitEvent(message.headers);
 		const [item] = await active.waitForItems(1, 5000);
 		expect(item.json).toMatchObject({ disposition: 'busy', dialStatus: 'BUSY' });
 	});
@@ -200,15 +188,15 @@ describe('call summary mode', () => {
 
 describe('listen for test event', () => {
 	it('emits the first matching event only, then nothing more', async () => {
-		const test = await listenOnce(simulator, { events: ['Hangup'], options: { batchSize: 5, batchWindowMs: 10_000 } });
-		simulator.emitEvent(event('Newchannel'));
+		const test = await listenOnce(env.simulator, { events: ['Hangup'], options: { batchSize: 5, batchWindowMs: 10_000 } });
+		env.simulator.emitEvent(event('Newchannel'));
 		const first = event('Hangup', { Cause: '17' });
-		simulator.emitEvent(first);
-		simulator.emitEvent(event('Hangup'));
+		env.simulator.emitEvent(first);
+		env.simulator.emitEvent(event('Hangup'));
 		const data = await test.firstEmit;
 		expect(data).toHaveLength(1);
 		expect(seqs(data[0])).toEqual([seqOf(first)]);
-		simulator.emitEvent(event('Hangup'));
+		env.simulator.emitEvent(event('Hangup'));
 		await delay(50);
 		expect(test.executions).toHaveLength(1);
 		await test.close();
@@ -218,9 +206,9 @@ describe('listen for test event', () => {
 	it('events before "listen" is pressed are not emitted in manual mode', async () => {
 		// trigger() alone in manual mode (manualTriggerFunction not called yet): nothing goes out.
 		const { activateTrigger } = await import('../support/trigger-context');
-		const active = await activateTrigger({ node: triggerNode, parameters: { events: ['Hangup'] }, credentials: credentialsFor(simulator), mode: 'manual' });
+		const active = await activateTrigger({ node: triggerNode, parameters: { events: ['Hangup'] }, credentials: credentialsFor(env.simulator), mode: 'manual' });
 		try {
-			simulator.emitEvent(event('Hangup'));
+			env.simulator.emitEvent(event('Hangup'));
 			await delay(50);
 			expect(active.executions).toHaveLength(0);
 		} finally {
@@ -231,19 +219,19 @@ describe('listen for test event', () => {
 
 describe('connection', () => {
 	it('reconnects after a drop, sets the session up again, and emits nothing twice', async () => {
-		const before = simulator.received.length;
-		const active = await activate(simulator, { events: ['Hangup'], options: { serverFilter: true } });
+		const before = env.simulator.received.length;
+		const active = await activate(env.simulator, { events: ['Hangup'], options: { serverFilter: true } });
 		const early = [event('Hangup'), event('Hangup')];
-		for (const headers of early) simulator.emitEvent(headers);
+		for (const headers of early) env.simulator.emitEvent(headers);
 		await active.waitForItems(2);
-		simulator.dropConnections();
+		env.simulator.dropConnections();
 		await active.waitForLog(/reconnected to/, 5000);
 		const late = [event('Newchannel'), event('Hangup'), event('Hangup')];
-		for (const headers of late) simulator.emitEvent(headers);
+		for (const headers of late) env.simulator.emitEvent(headers);
 		await active.waitForItems(4);
 		await delay(50);
 		expect(seqs(active.items())).toEqual([...early, late[1], late[2]].map(seqOf));
-		const actions = simulator.received.slice(before).map((r) => r.action);
+		const actions = env.simulator.received.slice(before).map((r) => r.action);
 		expect(actions.filter((a) => a === 'Login')).toHaveLength(2);
 		expect(actions.filter((a) => a === 'Events')).toHaveLength(2);
 		expect(actions.filter((a) => a === 'Filter').length).toBeGreaterThanOrEqual(2);
@@ -268,12 +256,12 @@ describe('connection', () => {
 	});
 
 	it('closeFunction logs off and leaves no session open', async () => {
-		const before = simulator.received.length;
-		const active = await activate(simulator, { mode: 'callSummary' });
-		expect(simulator.loggedInSessions).toBe(1);
+		const before = env.simulator.received.length;
+		const active = await activate(env.simulator, { mode: 'callSummary' });
+		expect(env.simulator.loggedInSessions).toBe(1);
 		await active.close();
-		expect(simulator.received.slice(before).map((r) => r.action)).toContain('Logoff');
-		await until(() => simulator.sessions === 0, 2000, 'sessions closed');
+		expect(env.simulator.received.slice(before).map((r) => r.action)).toContain('Logoff');
+		await until(() => env.simulator.sessions === 0, 2000, 'sessions closed');
 		await active.close();
 	});
 });

@@ -5,13 +5,28 @@ import { AsteriskTrigger } from '../../nodes/Asterisk/AsteriskTrigger.node';
 import type { AmiSimulator, Headers } from '../simulator/ami';
 import { activateTrigger, listenForTestEvent, type ActiveTrigger } from '../support/trigger-context';
 import type { Parameters } from '../support/n8n-context';
-import { credentialsFor } from './harness';
+import { credentialsFor, startSimulator } from './harness';
 import { AmiClient } from '../../nodes/Asterisk/core/ami';
 import { triggerClientOptions } from '../../nodes/Asterisk/trigger/connection';
 import { AsteriskEventListener, type ListenerSettings } from '../../nodes/Asterisk/trigger/listener';
 import { readCredentials } from '../../nodes/Asterisk/transport/connect';
 
 export const triggerNode = new AsteriskTrigger();
+
+/** One simulator for a test file, and every trigger closed after each test. */
+export const env: { simulator: AmiSimulator } = { simulator: undefined as unknown as AmiSimulator };
+
+export function useSimulator(): void {
+	beforeAll(async () => {
+		env.simulator = await startSimulator();
+	});
+	afterEach(async () => {
+		await closeAll();
+	});
+	afterAll(async () => {
+		await env.simulator.close();
+	});
+}
 
 const open = new Set<ActiveTrigger>();
 
