@@ -68,6 +68,18 @@ export function resolveParameter(
 	return property?.default;
 }
 
+/** getCredentials as n8n behaves: only a credential type the node declares, and only if set. */
+export function declaredCredentials(
+	node: INodeType,
+	type: string,
+	credentials: ICredentialDataDecryptedObject | undefined,
+): ICredentialDataDecryptedObject {
+	const declared = node.description.credentials?.some((credential) => credential.name === type) ?? false;
+	if (!declared) throw new Error(`the node does not declare credential type ${type}`);
+	if (credentials === undefined) throw new Error('no credentials set');
+	return credentials;
+}
+
 export function createExecuteContext(options: ExecuteContextOptions): TestExecuteContext {
 	const items = options.items ?? [{ json: {} }];
 	const properties = options.node.description.properties;
@@ -96,12 +108,7 @@ export function createExecuteContext(options: ExecuteContextOptions): TestExecut
 			}
 			return value;
 		},
-		getCredentials: async (type: string): Promise<ICredentialDataDecryptedObject> => {
-			const declared = options.node.description.credentials?.some((credential) => credential.name === type) ?? false;
-			if (!declared) throw new Error(`the node does not declare credential type ${type}`);
-			if (options.credentials === undefined) throw new Error('no credentials set');
-			return options.credentials;
-		},
+		getCredentials: async (type: string) => declaredCredentials(options.node, type, options.credentials),
 		helpers: {
 			returnJsonArray: (data: IDataObject | IDataObject[]): INodeExecutionData[] =>
 				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),

@@ -16,7 +16,7 @@ import type {
 	ITriggerResponse,
 } from 'n8n-workflow';
 
-import { resolveParameter, type Parameters } from './n8n-context';
+import { declaredCredentials, resolveParameter, type Parameters } from './n8n-context';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -79,12 +79,7 @@ export function createTriggerContext(options: TriggerContextOptions): TestTrigge
 			}
 			return value;
 		},
-		getCredentials: async (type: string): Promise<ICredentialDataDecryptedObject> => {
-			const declared = options.node.description.credentials?.some((credential) => credential.name === type) ?? false;
-			if (!declared) throw new Error(`the node does not declare credential type ${type}`);
-			if (options.credentials === undefined) throw new Error('no credentials set');
-			return options.credentials;
-		},
+		getCredentials: async (type: string) => declaredCredentials(options.node, type, options.credentials),
 		emit: (data: INodeExecutionData[][]): void => {
 			executions.push(data[0] ?? []);
 			changed();
