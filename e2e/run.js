@@ -147,6 +147,7 @@ async function main() {
 			await run('(3) webhook → Originate → Respond to Webhook (examples/crm-callback.json)', scenarios.crmCallback);
 			await run('(3b) webhook → QueueAdd / QueuePause (examples/agent-login-pause.json)', scenarios.agentLoginPause);
 			if (scenarios.hasTrigger(pkg)) {
+				await run('(4b) Asterisk Trigger, Call Summaries → HTTP (examples/call-summary-to-crm.json): one replayed call (c1_answered), one POST, answered', scenarios.callSummaryToCrm);
 				await run('(4) Asterisk Trigger → HTTP (examples/queue-abandon-alert.json): filtered events, simulator restart survived', scenarios.triggerAlert);
 			} else {
 				results.push({ name: '(4) Asterisk Trigger: skipped, asteriskTrigger is not registered in package.json yet', skipped: true });
@@ -158,6 +159,9 @@ async function main() {
 				await run('(5c) IVR: the caller hangs up during the menu: the call ends, a last `hangup` turn runs', scenarios.ivrFarHangup);
 				await run('(5d) IVR: a wrong token is hung up, an address outside the allowlist is closed, before any workflow runs', scenarios.ivrWrongToken);
 				await run('(5e) IVR: one successful trigger execution per turn, stored by n8n (/rest/executions)', scenarios.ivrExecutionsStored);
+				await run('(5f) IVR schedule, closed (examples/ivr-schedule.json, no open day): the closed message, then a hangup', scenarios.ivrScheduleClosed);
+				await run('(5g) IVR schedule, open (examples/ivr-schedule.json, open all week): the menu, 3 → IVR_DESTINATION=8547', scenarios.ivrScheduleOpen);
+				await run('(5h) IVR submenu (examples/ivr-submenu.json): 3 → submenu, 3 → back, 2 → IVR_DESTINATION=8833', scenarios.ivrSubmenuBack);
 				await run('setup: queue mode: redis-server, n8n worker, n8n start with EXECUTIONS_MODE=queue', scenarios.startQueueMode);
 				if (results.at(-1).ok) {
 					await run('(6) queue mode: 5(a) again, each turn enqueued by the main and run by the worker; a caller hangup\'s last turn too', scenarios.queueChooseOne);

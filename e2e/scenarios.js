@@ -27,7 +27,12 @@ const WORKFLOWS = {
 	agent: 'e2eAgentLoginPause',
 	alert: 'e2eAbandonAlert',
 	ivr: 'e2eIvrMinimalMenu',
+	summary: 'e2eCallSummaryToCrm',
+	scheduleClosed: 'e2eIvrScheduleClosed',
+	scheduleOpen: 'e2eIvrScheduleOpen',
+	submenu: 'e2eIvrSubmenu',
 };
+const CRM_URL = 'https://crm.example.com/api/calls';
 
 // The IVR example's credential, and the token the simulated Asterisk passes first in its arguments.
 const IVR_CREDENTIAL = { id: 'asteriskExternalIvrExample', name: 'Asterisk ExternalIVR account' };
@@ -37,11 +42,13 @@ const WELCOME = `${SOUNDS}/ivr-example-welcome-sound`;
 const CHOICES = `${SOUNDS}/ivr-example-choices`;
 const INVALID = `${SOUNDS}/ivr-example-invalid-choice`;
 const ERROR = `${SOUNDS}/ivr-example-error`;
+const SUBMENU = `${SOUNDS}/ivr-example-submenu-choices`;
+const CLOSED = `${SOUNDS}/ivr-example-closed`;
 /**
  * The files the simulated Asterisk can play, and how long each plays (ms). Long enough that a key
  * pressed as soon as a prompt is queued always lands while something plays (barge-in: `I,0`).
  */
-const WAZO_FILES = { [WELCOME]: 600, [CHOICES]: 300, [INVALID]: 400, [ERROR]: 150 };
+const WAZO_FILES = { [WELCOME]: 600, [CHOICES]: 300, [INVALID]: 400, [ERROR]: 150, [SUBMENU]: 300, [CLOSED]: 150 };
 
 function simulatorOptions() {
 	// The captures' dialplan plus the context the examples dial into; calls run 100x faster.
@@ -119,21 +126,48 @@ async function importAll(ctx) {
 				slack.parameters.url = `${catcher.url}/slack`;
 				return wf;
 			}),
+			example('call-summary-to-crm.json', WORKFLOWS.summary, (wf) => {
+				const crm = wf.nodes.find((node) => node.parameters.url === CRM_URL);
+				assert.ok(crm, `examples/call-summary-to-crm.json has no HTTP Request node posting to ${CRM_URL}`);
+				crm.parameters.url = `${catcher.url}/crm`;
+				return wf;
+			}),
 		);
 	}
 	if (hasIvr(pkg)) {
 		// The example as users import it; only its port (a free one) and bind address (loopback) change.
 		ctx.state.ivrPort = await freePort();
+		ctx.state.ivrPorts = {};
 		credentials.push({ ...IVR_CREDENTIAL, type: 'asteriskExternalIvrApi', data: { token: IVR_TOKEN } });
-		workflows.push(
-			example('ivr-minimal-menu.json', WORKFLOWS.ivr, (wf) => {
+		/** An IVR example on a free port of its own, bound to the loopback; `edit` changes the rest. */
+		const ivrExample = async (file, id, edit = (wf) => wf) => {
+			const port = id === WORKFLOWS.ivr ? ctx.state.ivrPort : await freePort();
+			ctx.state.ivrPorts[id] = port;
+			return example(file, id, (wf) => {
 				const trigger = wf.nodes.find((node) => node.type === 'n8n-nodes-asterisk.asteriskIvrTrigger');
-				assert.ok(trigger, 'examples/ivr-minimal-menu.json has no Asterisk IVR Trigger');
-				assert.deepEqual(trigger.credentials.asteriskExternalIvrApi, IVR_CREDENTIAL, 'the IVR example refers to another credential');
-				trigger.parameters.port = ctx.state.ivrPort;
+				assert.ok(trigger, `examples/${file} has no Asterisk IVR Trigger`);
+				assert.deepEqual(trigger.credentials.asteriskExternalIvrApi, IVR_CREDENTIAL, `examples/${file} refers to another credential`);
+				trigger.parameters.port = port;
 				trigger.parameters.bindAddress = '127.0.0.1';
-				return wf;
-			}),
+				return edit(wf);
+			});
+		};
+		/** The schedule example with its "Opening hours" fields set: closed all week, or open all the time. */
+		const hours = (values) => (wf) => {
+			const node = wf.nodes.find((n) => n.name === 'Opening hours');
+			assert.ok(node, 'examples/ivr-schedule.json has no "Opening hours" node');
+			for (const [name, value] of Object.entries(values)) {
+				const field = node.parameters.assignments.assignments.find((a) => a.name === name);
+				assert.ok(field, `"Opening hours" has no field ${name}`);
+				field.value = value;
+			}
+			return wf;
+		};
+		workflows.push(
+			await ivrExample('ivr-minimal-menu.json', WORKFLOWS.ivr),
+			await ivrExample('ivr-schedule.json', WORKFLOWS.scheduleClosed, hours({ openDays: '' })),
+			await ivrExample('ivr-schedule.json', WORKFLOWS.scheduleOpen, hours({ openDays: '1,2,3,4,5,6,7', openFrom: '00:00', openUntil: '24:00', closedDates: '' })),
+			await ivrExample('ivr-submenu.json', WORKFLOWS.submenu),
 		);
 		fs.writeFileSync(path.join(importDir, 'credentials.json'), JSON.stringify(credentials, null, 2));
 	}
@@ -208,7 +242,9 @@ async function manualActions({ n8n, simulator, log }) {
 
 async function startServer(ctx) {
 	const { n8n, state } = ctx;
-	for (const id of state.activeWorkflows) await n8n.cliOk(['update:workflow', `--id=${id}`, '--active=true']);
+	// Every imported workflow active but the manual one: two CLI calls (each takes 2-4 s) whatever their number.
+	await n8n.cliOk(['update:workflow', '--all', '--active=true']);
+	await n8n.cliOk(['update:workflow', `--id=${WORKFLOWS.manual}`, '--active=false']);
 	await n8n.start();
 	const setup = await request(`${n8n.baseUrl}/rest/owner/setup`, { method: 'POST', body: OWNER, headers: { 'browser-id': BROWSER_ID } });
 	assert.equal(setup.status, 200, `owner setup: ${setup.status} ${setup.text}`);
@@ -431,9 +467,9 @@ async function within(promise, ms, what) {
 }
 
 /** A call from the simulated Asterisk: `P` is answered with (token, uniqueid, caller number). */
-async function ivrCall(ctx, { uniqueId, callerNumber }) {
+async function ivrCall(ctx, { uniqueId, callerNumber, port = ctx.state.ivrPort }) {
 	const { EivrCaller } = loadTs(path.join('test', 'simulator', 'eivr-caller'));
-	const caller = new EivrCaller({ host: '127.0.0.1', port: ctx.state.ivrPort, args: [IVR_TOKEN, uniqueId, callerNumber], files: WAZO_FILES });
+	const caller = new EivrCaller({ host: '127.0.0.1', port, args: [IVR_TOKEN, uniqueId, callerNumber], files: WAZO_FILES });
 	ctx.defer(() => caller.destroy());
 	await caller.connect();
 	return caller;
@@ -457,8 +493,8 @@ const stallNote = (caller) =>
 const describeCall = (caller) => `received ${JSON.stringify(caller.received)}; sent ${JSON.stringify(caller.sent)}; ended by ${caller.endedBy}`;
 
 /** IVR workflow executions n8n has stored, newest first. */
-async function ivrExecutions({ n8n, state }) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOWS.ivr }));
+async function ivrExecutions({ n8n, state }, workflowId = WORKFLOWS.ivr) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	const response = await request(`${n8n.baseUrl}/rest/executions?filter=${filter}&limit=100`, { headers: state.auth });
 	assert.equal(response.status, 200, `GET /rest/executions: ${response.status} ${response.text}`);
 	return response.json.data.results;
@@ -730,6 +766,133 @@ async function queueChooseOne(ctx) {
 	}
 }
 
+// --- The other examples of issue #6: call summaries to a CRM, the schedule and the submenu IVRs ---
+
+/**
+ * examples/call-summary-to-crm.json: the simulator replays one real call (callflows/c1_answered.txt:
+ * Alice 1001 dials `agent`, who answers after 2 s and hangs up 3.5 s later), its events paced at a
+ * quarter of their captured intervals; the catcher receives exactly one POST for that call.
+ */
+async function callSummaryToCrm({ simulator, catcher, log }) {
+	const { readCallflowEvents } = loadTs(path.join('test', 'trigger', 'callflow'));
+	const events = readCallflowEvents('c1_answered.txt').filter(({ message }) => message.get('Linkedid') !== undefined);
+	const linkedid = '1795409565.0';
+	assert.ok(events.length > 50, `c1_answered.txt: only ${events.length} call events`);
+	// Both Asterisk Triggers (this one and the queue-abandon alert) have turned events on.
+	await waitFor('the two Asterisk Triggers to turn events on', () => simulator.actions('Events').length >= 2 && simulator.loggedInSessions > 0, { timeoutMs: 60000, intervalMs: 100 });
+	await sleep(300);
+	const posts = () => catcher.received.filter((r) => r.url === '/crm');
+	const ours = () => posts().filter((r) => r.json && r.json.linkedid === linkedid);
+	const otherBefore = posts().length;
+	let previous = events[0].at;
+	for (const { at, message } of events) {
+		const gap = (at - previous) * 250; // seconds → ms, at a quarter of the captured pace
+		previous = at;
+		if (gap >= 5) await sleep(gap);
+		simulator.emit(message.headers);
+	}
+	await waitFor('the call summary at the CRM', () => ours().length >= 1, { timeoutMs: 15000, intervalMs: 50 });
+	await sleep(1000); // nothing else may arrive for this call
+	assert.equal(ours().length, 1, `POSTs for ${linkedid}: ${JSON.stringify(ours().map((r) => r.json))}`);
+	const [post] = ours();
+	assert.equal(post.method, 'POST');
+	assert.match(String(post.headers['content-type']), /application\/json/);
+	const call = post.json;
+	assert.deepEqual(
+		[call.disposition, call.caller, call.callerName, call.callee, call.dialStatus, call.hangupCause, call.hangupCauseText, call.queue, call.agent, call.transferred, call.complete],
+		['answered', '1001', 'Alice', 'agent', 'ANSWER', 16, 'Normal Clearing', null, null, false, true],
+		JSON.stringify(call),
+	);
+	// Durations on the trigger's clock (receive time): the replay kept the order and a quarter of the gaps.
+	assert.ok(call.ringSeconds > 0.2 && call.talkSeconds > 0.5 && call.totalSeconds >= call.ringSeconds + call.talkSeconds - 0.01, JSON.stringify(call));
+	for (const key of ['startTime', 'answerTime', 'endTime']) assert.ok(!Number.isNaN(Date.parse(call[key])), `${key}: ${call[key]}`);
+	const others = posts().slice(otherBefore).filter((r) => !r.json || r.json.linkedid !== linkedid);
+	if (others.length > 0) log(`(4b) also posted: the summaries of ${others.length} earlier call(s) the simulator placed (${others.map((r) => r.json && r.json.linkedid).join(', ')})`);
+}
+
+/** Ends the call within `ms` or fails with what the caller saw. */
+async function ended(caller, ms, what) {
+	await within(caller.ended, ms, what).catch((error) => {
+		throw new Error(`${error.message}: ${describeCall(caller)}`);
+	});
+}
+
+/** The stored executions of one workflow once `count` have finished, oldest first; all successful. */
+async function finishedExecutions(ctx, workflowId, count) {
+	const list = await waitFor(
+		`${count} finished executions of ${workflowId}`,
+		async () => {
+			const all = await ivrExecutions(ctx, workflowId);
+			return all.length >= count && all.every((e) => e.status !== 'running' && e.status !== 'new') ? all : false;
+		},
+		{ timeoutMs: 15000, intervalMs: 250 },
+	);
+	assert.equal(list.length, count, `executions of ${workflowId}: ${JSON.stringify(list.map((e) => [e.id, e.status]))}`);
+	for (const execution of list) assert.equal(execution.status, 'success', JSON.stringify(execution));
+	return [...list].sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+/** examples/ivr-schedule.json with no open day: the closed message played to its end, then a hangup, in one turn. */
+async function ivrScheduleClosed(ctx) {
+	const caller = await ivrCall(ctx, { uniqueId: '1700000300.1', callerNumber: '0622222222', port: ctx.state.ivrPorts[WORKFLOWS.scheduleClosed] });
+	await ended(caller, 15000, 'the closed message and the hangup');
+	assert.equal(caller.endedBy, 'hangup', describeCall(caller));
+	assert.deepEqual(caller.received, ['P,0', `S,${CLOSED}`, 'H,hangup'], describeCall(caller));
+	assert.ok(caller.sent.some((line) => new RegExp(`^F,\\s*\\d+,${CLOSED}$`).test(line)), `the closed message did not play to its end: ${describeCall(caller)}`);
+	const [execution] = await finishedExecutions(ctx, WORKFLOWS.scheduleClosed, 1);
+	const { turn, answeredBy } = await storedTurn(ctx, execution.id);
+	assert.deepEqual([turn.event, turn.uniqueId, answeredBy], ['start', '1700000300.1', ['Closed message, hang up']]);
+}
+
+/** examples/ivr-schedule.json open all the time: the minimal menu, 3 → 8547. */
+async function ivrScheduleOpen(ctx) {
+	const caller = await ivrCall(ctx, { uniqueId: '1700000300.2', callerNumber: '0633333333', port: ctx.state.ivrPorts[WORKFLOWS.scheduleOpen] });
+	await received(caller, `A,${CHOICES}`, 1, 15000, `menu (A,${CHOICES})`);
+	caller.press('3');
+	await ended(caller, 15000, 'the call to return to the dialplan');
+	assert.equal(caller.endedBy, 'exit', describeCall(caller));
+	assert.deepEqual(caller.received, ['P,0', `S,${WELCOME}`, `A,${CHOICES}`, 'I,0', 'V,IVR_DESTINATION=8547', 'E,exit'], describeCall(caller));
+	const executions = await finishedExecutions(ctx, WORKFLOWS.scheduleOpen, 2);
+	const turns = await Promise.all(executions.map((e) => storedTurn(ctx, e.id)));
+	assert.deepEqual(
+		turns.map(({ turn, answeredBy }) => [turn.event, turn.digits, answeredBy.join()]),
+		[
+			['start', '', 'Welcome, then the choices'],
+			['input', '3', 'Go to the destination'],
+		],
+	);
+}
+
+/** examples/ivr-submenu.json: 3 (the submenu), 3 (back to the main menu), 2 → 8833. */
+async function ivrSubmenuBack(ctx) {
+	const caller = await ivrCall(ctx, { uniqueId: '1700000300.3', callerNumber: '0644444444', port: ctx.state.ivrPorts[WORKFLOWS.submenu] });
+	await received(caller, `A,${CHOICES}`, 1, 15000, `menu (A,${CHOICES})`);
+	caller.press('3');
+	await received(caller, `S,${SUBMENU}`, 1, 15000, `the submenu (S,${SUBMENU})`);
+	caller.press('3');
+	await received(caller, `S,${CHOICES}`, 1, 15000, `the main menu again (S,${CHOICES})`);
+	caller.press('2');
+	await ended(caller, 15000, 'the call to return to the dialplan');
+	assert.equal(caller.endedBy, 'exit', describeCall(caller));
+	assert.equal(caller.variables.get('IVR_DESTINATION'), '8833', describeCall(caller));
+	assert.deepEqual(
+		caller.received.filter((line) => !line.startsWith('I,')),
+		['P,0', `S,${WELCOME}`, `A,${CHOICES}`, `S,${SUBMENU}`, `S,${CHOICES}`, 'V,IVR_DESTINATION=8833', 'E,exit'],
+		describeCall(caller),
+	);
+	const executions = await finishedExecutions(ctx, WORKFLOWS.submenu, 4);
+	const turns = await Promise.all(executions.map((e) => storedTurn(ctx, e.id)));
+	assert.deepEqual(
+		turns.map(({ turn, answeredBy }) => [turn.event, turn.digits, turn.state.menu ?? null, turn.state.counter ?? null, answeredBy.join()]),
+		[
+			['start', '', null, null, 'Welcome, then the choices'],
+			['input', '3', 'main', 1, 'Open the submenu'],
+			['input', '3', 'submenu', 1, 'Back to the main menu'],
+			['input', '2', 'main', 1, 'Main: go to the destination'],
+		],
+	);
+}
+
 module.exports = {
 	simulatorOptions,
 	hasTrigger,
@@ -749,4 +912,8 @@ module.exports = {
 	ivrExecutionsStored,
 	startQueueMode,
 	queueChooseOne,
+	callSummaryToCrm,
+	ivrScheduleClosed,
+	ivrScheduleOpen,
+	ivrSubmenuBack,
 };
