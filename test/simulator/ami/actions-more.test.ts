@@ -3,24 +3,22 @@
  * source writes them (branch 22 of asterisk/asterisk; each test names the function and line it
  * follows), with the real PlayDTMF of f3_eivr_dtmf for its timing and events.
  */
-import { type AmiSimulator, type AmiSimulatorOptions, startAmiSimulator } from './index';
+import { type AmiSimulatorOptions } from './index';
 import { RawAmiClient } from './testing/raw-client';
+import { closeAfterEach, env, login, startSimulator } from './testing/fixture';
 
-let simulator: AmiSimulator;
-const clients: RawAmiClient[] = [];
+closeAfterEach();
 
 async function start(options: AmiSimulatorOptions = {}, user = 'admin', secret = 'adminpw', events = 'on'): Promise<RawAmiClient> {
-	simulator = await startAmiSimulator({ timeScale: 0.01, ...options });
+	await startSimulator(options);
 	return await connect(user, secret, events);
 }
 
-async function connect(user = 'admin', secret = 'adminpw', events = 'on'): Promise<RawAmiClient> {
-	const client = await RawAmiClient.login(simulator.port, user, secret, [['Events', events]]);
-	clients.push(client);
-	return client;
+function connect(user = 'admin', secret = 'adminpw', events = 'on'): Promise<RawAmiClient> {
+	return login(user, secret, [['Events', events]]);
 }
 
-/** What the simulator wrote from chunk `from` on, once `done` holds. */
+/** What the env.simulator wrote from chunk `from` on, once `done` holds. */
 async function bytes(client: RawAmiClient, from: number, done: () => boolean): Promise<string> {
 	await client.until(done);
 	return Buffer.concat(client.chunks.slice(from)).toString('utf8');
@@ -35,10 +33,6 @@ async function call(client: RawAmiClient, exten = '100'): Promise<string> {
 	return response.get('Channel') ?? '';
 }
 
-afterEach(async () => {
-	for (const client of clients.splice(0)) client.close();
-	await simulator.close();
-});
 
 const ERROR = (id: string, message: string): string => `Response: Error\r\nActionID: ${id}\r\nMessage: ${message}\r\n\r\n`;
 const ACK = (id: string, message: string): string => `Response: Success\r\nActionID: ${id}\r\nMessage: ${message}\r\n\r\n`;
@@ -50,7 +44,7 @@ test('ExtensionState: manager.c action_extensionstate() (22: main/manager.c:5512
 	expect(await bytes(client, from, () => true)).toBe(
 		'Response: Success\r\nActionID: e1\r\nMessage: Extension Status\r\nExten: 300\r\nContext: hints-test\r\nHint: Custom:test300\r\nStatus: 0\r\nStatusText: Idle\r\n\r\n',
 	);
-	simulator.setDeviceState('Custom:test300', 'INUSE');
+	env.simulator.setDeviceState('Custom:test300', 'INUSE');
 	expect((await client.action([['Action', 'ExtensionState'], ['Exten', '300'], ['Context', 'hints-test']])).get('StatusText')).toBe('InUse');
 	// Local/100@park-test is in use while a Local/100@park-test-… channel is up.
 	await call(await connect());
@@ -233,7 +227,7 @@ test('Atxfer: action_atxfer() (22: main/manager.c:4196): no atxfer code in the d
 	expect((await client.action([['Action', 'Atxfer'], ['Channel', a], ['Exten', '200']])).get('Message')).toBe('No attended transfer feature code found');
 	expect((await client.action([['Action', 'Atxfer'], ['Channel', 'PJSIP/none'], ['Exten', '200']])).get('Message')).toBe('Channel specified does not exist');
 	expect((await client.action([['Action', 'Atxfer'], ['Channel', a]])).get('Message')).toBe('No extension specified');
-	await simulator.close();
+	await env.simulator.close();
 	const configured = await start({ atxferFeatureCode: '*2' });
 	const b = await call(configured);
 	const from = configured.messages.length;
@@ -274,8 +268,8 @@ test('Park: manager_park() (22: res/parking/parking_manager.c:548) — `Park suc
 
 test('QueueStatus lists waiting callers as QueueEntry (app_queue.c manager_queues_status(), 22: apps/app_queue.c:10978)', async () => {
 	const client = await start({}, 'admin', 'adminpw', 'off');
-	const caller = simulator.queues.addCaller('support', { channel: 'PJSIP/carol-00000001', callerIdNum: '5551000', callerIdName: 'Carol', wait: 12 });
-	simulator.queues.addCaller('support', { channel: 'PJSIP/dave-00000002' });
+	const caller = env.simulator.queues.addCaller('support', { channel: 'PJSIP/carol-00000001', callerIdNum: '5551000', callerIdName: 'Carol', wait: 12 });
+	env.simulator.queues.addCaller('support', { channel: 'PJSIP/dave-00000002' });
 	const from = client.chunks.length;
 	await client.action([['Action', 'QueueStatus'], ['ActionID', 'q']]);
 	const text = await bytes(client, from, () => client.events('QueueStatusComplete').length > 0);
@@ -302,7 +296,7 @@ test('QueueStatus lists waiting callers as QueueEntry (app_queue.c manager_queue
 
 test('a queue caller hanging up: QueueCallerAbandon, QueueCallerLeave (as in c5_queue_abandon), Hangup', async () => {
 	const client = await start();
-	simulator.queues.addCaller('support', { channel: 'PJSIP/carol-00000001', callerIdNum: '5551000', callerIdName: 'Carol' });
+	env.simulator.queues.addCaller('support', { channel: 'PJSIP/carol-00000001', callerIdNum: '5551000', callerIdName: 'Carol' });
 	await client.next((m) => m.event === 'QueueCallerJoin');
 	const from = client.messages.length;
 	await client.action([['Action', 'Hangup'], ['Channel', 'PJSIP/carol-00000001']]);

@@ -4,23 +4,10 @@
  * classes of each action, and session edge cases.
  */
 import { AmiParser } from '../../../nodes/Asterisk/core/ami/parser';
-import { type AmiSimulator, type AmiSimulatorOptions, startAmiSimulator } from './index';
 import { RawAmiClient } from './testing/raw-client';
+import { closeAfterEach, closeLater, env, start } from './testing/fixture';
 
-let simulator: AmiSimulator;
-const clients: RawAmiClient[] = [];
-
-async function start(options: AmiSimulatorOptions = {}, user = 'admin', secret = 'adminpw'): Promise<RawAmiClient> {
-	simulator = await startAmiSimulator({ timeScale: 0.01, ...options });
-	const client = await RawAmiClient.login(simulator.port, user, secret);
-	clients.push(client);
-	return client;
-}
-
-afterEach(async () => {
-	for (const client of clients.splice(0)) client.close();
-	await simulator.close();
-});
+closeAfterEach();
 
 test('AstDB: DBPut, DBGet list, DBGetTree, DBDel, DBDelTree', async () => {
 	const client = await start();
@@ -91,8 +78,8 @@ test('custom users, Login twice, missing Action, Logoff before login', async () 
 	expect(client.messages[0].get('Message')).toBe('Authentication accepted');
 	expect((await client.action([['Action', 'Login'], ['Username', 'ops'], ['Secret', 's3']])).get('Message')).toBe('Already authenticated');
 	expect((await client.action([['ActionID', 'none']])).get('Message')).toBe('Missing action in request');
-	const anonymous = await RawAmiClient.connect(simulator.port);
-	clients.push(anonymous);
+	const anonymous = await RawAmiClient.connect(env.simulator.port);
+	closeLater(anonymous);
 	const bye = await anonymous.action([['Action', 'Logoff']]);
 	expect(bye.get('Response')).toBe('Goodbye');
 	await anonymous.until(() => anonymous.closed);

@@ -2,34 +2,21 @@
  * Who gets which event: read classes, the Login `Events:` header, the Events action, and Filter
  * (include, `!` exclude, both), evaluated as manager.c does.
  */
-import { type AmiSimulator, startAmiSimulator } from './index';
 import { RawAmiClient } from './testing/raw-client';
-
-let simulator: AmiSimulator;
-const clients: RawAmiClient[] = [];
+import { closeAfterEach, env, login, startSimulator } from './testing/fixture';
 
 beforeEach(async () => {
-	simulator = await startAmiSimulator({ timeScale: 0.01 });
+	await startSimulator();
 });
-
-afterEach(async () => {
-	for (const client of clients.splice(0)) client.close();
-	await simulator.close();
-});
-
-async function login(...args: Parameters<typeof RawAmiClient.login> extends [number, ...infer Rest] ? Rest : never): Promise<RawAmiClient> {
-	const client = await RawAmiClient.login(simulator.port, ...args);
-	clients.push(client);
-	return client;
-}
+closeAfterEach();
 
 const userEvent = (name: string): Array<[string, string]> => [['Event', 'UserEvent'], ['Privilege', 'user,all'], ['UserEvent', name]];
 const callEvent = (name: string, channel: string): Array<[string, string]> => [['Event', name], ['Privilege', 'call,all'], ['Channel', channel]];
 
 /** Emit, then a marker every session sees, so "not received" is proven, not assumed. */
 async function emitAndMark(clientsToWait: RawAmiClient[], ...events: Array<Array<[string, string]>>): Promise<void> {
-	for (const event of events) simulator.emitEvent(event);
-	simulator.emitEvent([['Event', 'Marker'], ['Privilege', 'user,all']]);
+	for (const event of events) env.simulator.emitEvent(event);
+	env.simulator.emitEvent([['Event', 'Marker'], ['Privilege', 'user,all']]);
 	await Promise.all(clientsToWait.map((c) => c.next((m) => m.event === 'Marker')));
 }
 
@@ -37,9 +24,9 @@ describe('event delivery', () => {
 	test('a read=call user sees call events only; admin sees all', async () => {
 		const admin = await login();
 		const limited = await login('limited', 'limitedpw');
-		simulator.emitEvent(userEvent('u1'));
-		simulator.emitEvent(callEvent('Newchannel', 'PJSIP/a-1'));
-		simulator.emitEvent([['Event', 'Marker'], ['Privilege', 'call,all']]);
+		env.simulator.emitEvent(userEvent('u1'));
+		env.simulator.emitEvent(callEvent('Newchannel', 'PJSIP/a-1'));
+		env.simulator.emitEvent([['Event', 'Marker'], ['Privilege', 'call,all']]);
 		await Promise.all([admin, limited].map((c) => c.next((m) => m.event === 'Marker')));
 		expect(admin.events('UserEvent')).toHaveLength(1);
 		expect(limited.events('UserEvent')).toHaveLength(0);

@@ -3,23 +3,10 @@
  * Originate holding the whole session, Exten-mode originates, and the channel actions
  * (Status, Hangup, Redirect) on the channels a call creates.
  */
-import { type AmiSimulator, type AmiSimulatorOptions, startAmiSimulator } from './index';
 import { RawAmiClient } from './testing/raw-client';
+import { closeAfterEach, closeLater, env, start } from './testing/fixture';
 
-let simulator: AmiSimulator;
-const clients: RawAmiClient[] = [];
-
-async function start(options: AmiSimulatorOptions = {}): Promise<RawAmiClient> {
-	simulator = await startAmiSimulator({ timeScale: 0.01, ...options });
-	const client = await RawAmiClient.login(simulator.port);
-	clients.push(client);
-	return client;
-}
-
-afterEach(async () => {
-	for (const client of clients.splice(0)) client.close();
-	await simulator.close();
-});
+closeAfterEach();
 
 const originate = (channel: string, id: string, extra: Array<[string, string]> = []): Array<[string, string]> => [
 	['Action', 'Originate'],
@@ -53,15 +40,15 @@ describe('Originate outcomes', () => {
 		const client = await start();
 		const sync = await client.action(originate('Bogus/x', 'o1'));
 		expect([sync.get('Response'), sync.get('Message')]).toEqual(['Error', 'Originate failed']);
-		simulator.setOriginateOutcome('PJSIP/carol', 'busy');
+		env.simulator.setOriginateOutcome('PJSIP/carol', 'busy');
 		const busy = await client.action(originate('PJSIP/carol', 'o2'));
 		expect(busy.get('Message')).toBe('Originate failed');
 	});
 
 	test('a synchronous Originate holds every later action and event of its session', async () => {
 		const client = await start({ originateOutcomes: { 'PJSIP/slow': 'answer' }, answerDelayMs: 30000 });
-		const other = await RawAmiClient.login(simulator.port);
-		clients.push(other);
+		const other = await RawAmiClient.login(env.simulator.port);
+		closeLater(other);
 		// SuccessfulAuth is a security event: every session hears of the other's login.
 		await client.until(() => client.events('SuccessfulAuth').length === 2);
 		const from = client.messages.length;
