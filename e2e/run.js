@@ -162,9 +162,11 @@ async function main() {
 				await run('(5f) IVR schedule, closed (examples/ivr-schedule.json, no open day): the closed message, then a hangup', scenarios.ivrScheduleClosed);
 				await run('(5g) IVR schedule, open (examples/ivr-schedule.json, open all week): the menu, 3 → IVR_DESTINATION=8547', scenarios.ivrScheduleOpen);
 				await run('(5h) IVR submenu (examples/ivr-submenu.json): 3 → submenu, 3 → back, 2 → IVR_DESTINATION=8833', scenarios.ivrSubmenuBack);
+				await run('(5i) IVR fallbacks (e2e/workflows/ivr-fallbacks.json, turn timeout 2 s): 1 answers; 2 no answer → noAnswer at once; 3 fails → error at once; 4 a 5 s Wait → timeout', scenarios.ivrFallbacks);
 				await run('setup: queue mode: redis-server, n8n worker, n8n start with EXECUTIONS_MODE=queue', scenarios.startQueueMode);
 				if (results.at(-1).ok) {
 					await run('(6) queue mode: 5(a) again, each turn enqueued by the main and run by the worker; a caller hangup\'s last turn too', scenarios.queueChooseOne);
+					await run('(6b) queue mode: IVR fallbacks noAnswer and error at once, their executions run by the worker', scenarios.queueFallbacks);
 				}
 			} else {
 				results.push({ name: '(5)/(6) IVR: skipped, asteriskIvrTrigger / asteriskIvr are not registered in package.json yet', skipped: true });

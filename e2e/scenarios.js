@@ -31,6 +31,7 @@ const WORKFLOWS = {
 	scheduleClosed: 'e2eIvrScheduleClosed',
 	scheduleOpen: 'e2eIvrScheduleOpen',
 	submenu: 'e2eIvrSubmenu',
+	fallbacks: 'e2eIvrFallbacks',
 };
 const CRM_URL = 'https://crm.example.com/api/calls';
 
@@ -169,6 +170,13 @@ async function importAll(ctx) {
 			await ivrExample('ivr-schedule.json', WORKFLOWS.scheduleOpen, hours({ openDays: '1,2,3,4,5,6,7', openFrom: '00:00', openUntil: '24:00', closedDates: '' })),
 			await ivrExample('ivr-submenu.json', WORKFLOWS.submenu),
 		);
+		// e2e/workflows/ivr-fallbacks.json: the fallbacks (turn timeout 2 s), on a free port of its own.
+		const fallbacks = readJson(path.join(__dirname, 'workflows', 'ivr-fallbacks.json'));
+		assert.equal(fallbacks.id, WORKFLOWS.fallbacks);
+		const fallbackTrigger = fallbacks.nodes.find((node) => node.type === 'n8n-nodes-asterisk.asteriskIvrTrigger');
+		ctx.state.ivrPorts[WORKFLOWS.fallbacks] = fallbackTrigger.parameters.port = await freePort();
+		fallbackTrigger.parameters.bindAddress = '127.0.0.1';
+		workflows.push(fallbacks);
 		fs.writeFileSync(path.join(importDir, 'credentials.json'), JSON.stringify(credentials, null, 2));
 	}
 	for (const wf of workflows) fs.writeFileSync(path.join(workflowsDir, `${wf.id}.json`), JSON.stringify(wf, null, 2));
@@ -893,6 +901,114 @@ async function ivrSubmenuBack(ctx) {
 	);
 }
 
+// --- IVR fallbacks (e2e/workflows/ivr-fallbacks.json: turn timeout 2 s, "Return to Dialplan") ---
+
+const FALLBACK_TIMEOUT_MS = 2000;
+
+/**
+ * One call to the fallbacks workflow: the menu (turn 0), then `digit` (turn 1). Returns the caller
+ * and how long the call took to end after the key (ms).
+ */
+async function fallbackCall(ctx, uniqueId, digit) {
+	const caller = await ivrCall(ctx, { uniqueId, callerNumber: '0655555555', port: ctx.state.ivrPorts[WORKFLOWS.fallbacks] });
+	await received(caller, `S,${CHOICES}`, 1, 15000, `the menu (S,${CHOICES})`);
+	const t0 = Date.now();
+	caller.press(digit);
+	await ended(caller, 15000, `the call to end after ${digit}`);
+	const ms = Date.now() - t0;
+	assert.equal(caller.endedBy, 'exit', describeCall(caller));
+	// A key pressed while the menu plays stops it (`I,0`): left out, as in 5(h).
+	return { caller, ms, commands: caller.received.filter((line) => !line.startsWith('I,')) };
+}
+
+/** The fallback `reason` arrived, and at once (well before the 2 s turn timeout). */
+function assertFallback({ caller, ms, commands }, reason, atOnce) {
+	assert.deepEqual(commands, ['P,0', `S,${CHOICES}`, `V,N8N_IVR_FALLBACK=${reason}`, `E,n8n: ${reason}`], describeCall(caller));
+	assert.equal(caller.variables.get('N8N_IVR_FALLBACK'), reason);
+	assert.equal(caller.variables.get('IVR_DESTINATION'), undefined, describeCall(caller));
+	if (atOnce) assert.ok(ms < 1500, `the ${reason} fallback came ${ms} ms after the key, not at once (turn timeout ${FALLBACK_TIMEOUT_MS} ms)`);
+}
+
+/** The stored executions of the fallbacks workflow newer than `before`, once `count` have finished. */
+async function freshFallbackExecutions(ctx, before, count) {
+	const list = await waitFor(
+		`${count} finished executions of ${WORKFLOWS.fallbacks}`,
+		async () => {
+			const all = (await ivrExecutions(ctx, WORKFLOWS.fallbacks)).filter((e) => !before.some((b) => b.id === e.id));
+			return all.length >= count && all.every((e) => e.status !== 'running' && e.status !== 'new' && e.status !== 'waiting') ? all : false;
+		},
+		{ timeoutMs: 15000, intervalMs: 250 },
+	);
+	assert.equal(list.length, count, `executions: ${JSON.stringify(list.map((e) => [e.id, e.status]))}`);
+	const sorted = [...list].sort((a, b) => Number(a.id) - Number(b.id));
+	const turns = await Promise.all(sorted.map((e) => storedTurn(ctx, e.id)));
+	return sorted.map((execution, i) => ({ execution, ...turns[i] }));
+}
+
+/** Regular mode: 1 answers; 2 ends without an answer; 3 fails; 4 answers after the turn timeout. */
+async function ivrFallbacks(ctx) {
+	const before = await ivrExecutions(ctx, WORKFLOWS.fallbacks);
+
+	const one = await fallbackCall(ctx, '1700000400.1', '1');
+	assert.deepEqual(one.commands, ['P,0', `S,${CHOICES}`, 'V,IVR_DESTINATION=8001', 'E,exit'], describeCall(one.caller));
+	assert.equal(one.caller.variables.get('N8N_IVR_FALLBACK'), undefined);
+
+	const two = await fallbackCall(ctx, '1700000400.2', '2');
+	assertFallback(two, 'noAnswer', true);
+
+	const three = await fallbackCall(ctx, '1700000400.3', '3');
+	assertFallback(three, 'error', true);
+
+	const four = await fallbackCall(ctx, '1700000400.4', '4');
+	assertFallback(four, 'timeout', false);
+	assert.ok(four.ms >= FALLBACK_TIMEOUT_MS && four.ms < 4500, `the timeout fallback came ${four.ms} ms after the key (turn timeout ${FALLBACK_TIMEOUT_MS} ms, the Wait 5 s)`);
+	ctx.log(`(5i) key → E: answered ${one.ms} ms, noAnswer ${two.ms} ms, error ${three.ms} ms, timeout ${four.ms} ms`);
+
+	// n8n's side: eight executions (start + one turn per call); the failed one is `error`, and the
+	// late answer after the Wait still ran (the trigger ignored it).
+	const runs = await freshFallbackExecutions(ctx, before, 8);
+	assert.deepEqual(
+		runs.map(({ execution, turn, answeredBy }) => [turn.uniqueId, turn.event, turn.digits, execution.status, answeredBy.join()]),
+		[
+			['1700000400.1', 'start', '', 'success', 'Menu'],
+			['1700000400.1', 'input', '1', 'success', '1: back to the dialplan'],
+			['1700000400.2', 'start', '', 'success', 'Menu'],
+			['1700000400.2', 'input', '2', 'success', ''],
+			['1700000400.3', 'start', '', 'success', 'Menu'],
+			['1700000400.3', 'input', '3', 'error', ''],
+			['1700000400.4', 'start', '', 'success', 'Menu'],
+			['1700000400.4', 'input', '4', 'success', '4: too late'],
+		],
+	);
+	const warnings = fs.readFileSync(ctx.n8n.serverLog, 'utf8');
+	assert.match(warnings, /Asterisk IVR: call \S+ turn 1: the execution ended without an Asterisk IVR node answering; returning to the dialplan/);
+	assert.match(warnings, /Asterisk IVR: call \S+ turn 1: the workflow did not answer within 2 s; returning to the dialplan/);
+}
+
+/** Queue mode: 2 (no answer) and 3 (fails) again, their executions run by the worker. */
+async function queueFallbacks(ctx) {
+	const before = await ivrExecutions(ctx, WORKFLOWS.fallbacks);
+	const two = await fallbackCall(ctx, '1700000500.2', '2');
+	assertFallback(two, 'noAnswer', true);
+	const three = await fallbackCall(ctx, '1700000500.3', '3');
+	assertFallback(three, 'error', true);
+	ctx.log(`(6b) key → E in queue mode: noAnswer ${two.ms} ms, error ${three.ms} ms`);
+	const runs = await freshFallbackExecutions(ctx, before, 4);
+	assert.deepEqual(
+		runs.map(({ execution, turn, answeredBy }) => [turn.uniqueId, turn.event, turn.digits, execution.status, answeredBy.join()]),
+		[
+			['1700000500.2', 'start', '', 'success', 'Menu'],
+			['1700000500.2', 'input', '2', 'success', ''],
+			['1700000500.3', 'start', '', 'success', 'Menu'],
+			['1700000500.3', 'input', '3', 'error', ''],
+		],
+	);
+	const workerLog = fs.readFileSync(ctx.n8n.workerLog, 'utf8');
+	for (const { execution } of runs) {
+		assert.match(workerLog, new RegExp(`Worker started execution ${execution.id} `), `the worker did not run execution ${execution.id}`);
+	}
+}
+
 module.exports = {
 	simulatorOptions,
 	hasTrigger,
@@ -916,4 +1032,6 @@ module.exports = {
 	ivrScheduleClosed,
 	ivrScheduleOpen,
 	ivrSubmenuBack,
+	ivrFallbacks,
+	queueFallbacks,
 };

@@ -1,7 +1,7 @@
 /**
  * waitForReply: the first of answer, no-answer, done, timeout and cancel decides; nothing lingers.
  */
-import { DONE_GRACE_MS, waitForReply } from '../../nodes/Asterisk/ivr/exchange';
+import { DONE_GRACE_MS, EMPTY_RESPONSE_GRACE_MS, waitForReply } from '../../nodes/Asterisk/ivr/exchange';
 import { ANSWER_MARKER } from '../../nodes/Asterisk/ivr/turn';
 
 function pending<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: Error) => void } {
@@ -31,10 +31,41 @@ describe('waitForReply', () => {
 		expect(await reply).toMatchObject({ kind: 'answer', answer: { ending: { type: 'hangup' } } });
 	});
 
-	it('{} (the execution ended without answering) is the noAnswer fallback', async () => {
-		const { response, reply } = setup();
+	it('{} (the execution ended without answering), then done with success: the noAnswer fallback at once', async () => {
+		const { response, done, reply } = setup(5000);
+		const started = Date.now();
+		response.resolve({});
+		setTimeout(() => done.resolve({ status: 'success' }), 20);
+		expect(await reply).toMatchObject({ kind: 'fallback', reason: 'noAnswer' });
+		expect(Date.now() - started).toBeLessThan(DONE_GRACE_MS);
+	});
+
+	it('{} then done with status error (a failed execution in regular mode, e2e 5i): the error fallback at once', async () => {
+		const { response, done, reply } = setup(5000);
+		const started = Date.now();
+		response.resolve({});
+		setTimeout(() => done.resolve({ status: 'error' }), 20);
+		expect(await reply).toEqual({ kind: 'fallback', reason: 'error', detail: 'the execution failed before an Asterisk IVR node answered' });
+		expect(Date.now() - started).toBeLessThan(DONE_GRACE_MS);
+	});
+
+	it('done with status error, then {}: the error fallback at once', async () => {
+		const { response, done, reply } = setup(5000);
+		const started = Date.now();
+		done.resolve({ status: 'error' });
+		await Promise.resolve();
+		response.resolve({});
+		expect(await reply).toMatchObject({ kind: 'fallback', reason: 'error' });
+		expect(Date.now() - started).toBeLessThan(DONE_GRACE_MS);
+	});
+
+	it('{} and no done: the noAnswer fallback after a grace, before the timeout', async () => {
+		const { response, reply } = setup(5000);
+		const started = Date.now();
 		response.resolve({});
 		expect(await reply).toMatchObject({ kind: 'fallback', reason: 'noAnswer' });
+		expect(Date.now() - started).toBeGreaterThanOrEqual(EMPTY_RESPONSE_GRACE_MS - 5);
+		expect(Date.now() - started).toBeLessThan(EMPTY_RESPONSE_GRACE_MS + 300);
 	});
 
 	it('a rejected response is the error fallback', async () => {
