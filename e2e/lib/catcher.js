@@ -2,19 +2,12 @@
 /** A loopback HTTP server standing in for Slack (or any webhook receiver): records every request. */
 const http = require('node:http');
 
+const { readBody } = require('./util');
+
 async function startCatcher() {
 	const received = [];
 	const server = http.createServer((req, res) => {
-		const chunks = [];
-		req.on('data', (c) => chunks.push(c));
-		req.on('end', () => {
-			const text = Buffer.concat(chunks).toString('utf8');
-			let json;
-			try {
-				json = JSON.parse(text);
-			} catch {
-				json = undefined;
-			}
+		readBody(req, (text, json) => {
 			received.push({ method: req.method, url: req.url, headers: req.headers, text, json, at: Date.now() });
 			res.writeHead(200, { 'content-type': 'text/plain' });
 			res.end('ok');

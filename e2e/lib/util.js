@@ -37,6 +37,22 @@ async function waitFor(what, check, { timeoutMs = 30000, intervalMs = 200 } = {}
 	}
 }
 
+/** Reads a request's or response's body: its text, and its JSON when it is JSON. */
+function readBody(stream, done) {
+	const chunks = [];
+	stream.on('data', (c) => chunks.push(c));
+	stream.on('end', () => {
+		const text = Buffer.concat(chunks).toString('utf8');
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = undefined;
+		}
+		done(text, json);
+	});
+}
+
 /** One HTTP request to a loopback URL; resolves { status, headers, text, json }. */
 function request(url, { method = 'GET', body, headers = {}, timeoutMs = 30000 } = {}) {
 	return new Promise((resolve, reject) => {
@@ -52,18 +68,7 @@ function request(url, { method = 'GET', body, headers = {}, timeoutMs = 30000 } 
 				timeout: timeoutMs,
 			},
 			(res) => {
-				const chunks = [];
-				res.on('data', (c) => chunks.push(c));
-				res.on('end', () => {
-					const text = Buffer.concat(chunks).toString('utf8');
-					let json;
-					try {
-						json = JSON.parse(text);
-					} catch {
-						json = undefined;
-					}
-					resolve({ status: res.statusCode, headers: res.headers, text, json });
-				});
+				readBody(res, (text, json) => resolve({ status: res.statusCode, headers: res.headers, text, json }));
 			},
 		);
 		req.on('timeout', () => req.destroy(new Error(`${method} ${url}: no answer in ${timeoutMs} ms`)));
@@ -77,4 +82,4 @@ function seconds(ms) {
 	return `${(ms / 1000).toFixed(1)} s`;
 }
 
-module.exports = { freePort, sleep, waitFor, request, seconds };
+module.exports = { freePort, sleep, waitFor, request, readBody, seconds };

@@ -6,6 +6,7 @@ import type { Channel } from './channel';
 import { actionIdHeader } from './format';
 import type { ActionContext, ActionHandler } from './session';
 import type { Headers } from './types';
+import { channelOrRefuse } from './channel-lookup';
 
 /** Channels newest first: the order the c2 capture lists them in. */
 function channelList(context: ActionContext): Channel[] {
@@ -32,11 +33,8 @@ export const hangupAction: ActionHandler = (context) => {
 	const parsed = /^\d+$/.test(causeText) ? Number.parseInt(causeText, 10) : 0;
 	const cause = parsed <= 127 ? parsed : 0;
 	if (!name.startsWith('/')) {
-		const channel = context.pbx.findChannel(name);
-		if (channel === undefined) {
-			context.respond('Error', 'No such channel');
-			return;
-		}
+		const channel = channelOrRefuse(context, name);
+		if (channel === null) return;
 		channel.onHangupRequest?.(cause);
 		context.respond('Success', 'Channel Hungup');
 		return;
@@ -133,11 +131,8 @@ export const statusAction: ActionHandler = (context) => {
 		.filter((v) => v !== '');
 	let channels = channelList(context);
 	if (name !== '') {
-		const channel = context.pbx.findChannel(name);
-		if (channel === undefined) {
-			context.respond('Error', 'No such channel');
-			return;
-		}
+		const channel = channelOrRefuse(context, name);
+		if (channel === null) return;
 		channels = [channel];
 	}
 	context.respond('Success', 'Channel status will follow', [], 'start');

@@ -7,6 +7,7 @@ import type { Channel } from './channel';
 import { setChannelVariable } from './call-events';
 import type { Pbx } from './pbx';
 import type { ActionHandler } from './session';
+import { channelOrRefuse } from './channel-lookup';
 
 function strftime(epoch: number, format: string): string {
 	const date = new Date(epoch * 1000);
@@ -74,11 +75,8 @@ export const setvarAction: ActionHandler = (context) => {
 	const channelName = context.header('Channel');
 	let channel: Channel | undefined;
 	if (channelName !== '') {
-		channel = pbx.findChannel(channelName);
-		if (channel === undefined) {
-			context.respond('Error', 'No such channel');
-			return;
-		}
+		channel = channelOrRefuse(context, channelName) ?? undefined;
+		if (channel === undefined) return;
 	}
 	const value = context.header('Value');
 	const global = /^GLOBAL\((.*)\)$/i.exec(name);
@@ -107,11 +105,8 @@ export const getvarAction: ActionHandler = (context) => {
 	const channelName = context.header('Channel');
 	let channel: Channel | undefined;
 	if (channelName !== '') {
-		channel = pbx.findChannel(channelName);
-		if (channel === undefined) {
-			context.respond('Error', 'No such channel');
-			return;
-		}
+		channel = channelOrRefuse(context, channelName) ?? undefined;
+		if (channel === undefined) return;
 	}
 	const value = name.endsWith(')')
 		? readFunction(pbx, channel, name)
